@@ -1,0 +1,52 @@
+import type { Condition, FactCondition } from '../document.js';
+import type { Scope } from './scope.js';
+
+const SYMBOLS: Record<string, string> = {
+  equal: 'is',
+  notEqual: 'is not',
+  lessThan: '<',
+  lessThanInclusive: '<=',
+  greaterThan: '>',
+  greaterThanInclusive: '>=',
+  in: 'is one of',
+  notIn: 'is none of',
+};
+
+/**
+ * Says, in the words an agent reads, why a condition that held for this customer
+ * held: "score 82 >= 75", "blacklisted is true and daysOverdue 200 > 180".
+ * `holds` tells which branch of an "any" carried it.
+ */
+export function describeCondition(condition: Condition, scope: Scope, holds: (c: Condition) => boolean): string {
+  if ('all' in condition) return condition.all.map((child) => describeCondition(child, scope, holds)).join(' and ');
+  if ('any' in condition) {
+    const carrying = condition.any.find(holds);
+    return carrying ? describeCondition(carrying, scope, holds) : '';
+  }
+  if ('not' in condition) return `not (${describeFalse(condition.not, scope)})`;
+  return describeFactCondition(condition, scope);
+}
+
+function describeFalse(condition: Condition, scope: Scope): string {
+  if ('fact' in condition) return describeFactCondition(condition, scope);
+  return 'the inner conditions';
+}
+
+function describeFactCondition(condition: FactCondition, scope: Scope): string {
+  const symbol = SYMBOLS[condition.operator] ?? condition.operator;
+  const value = condition.value;
+  const shown =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? `${value.fact} (${show(scope[value.fact])})`
+      : Array.isArray(value)
+        ? value.map(show).join(', ')
+        : show(value);
+  if (symbol.startsWith('is')) return `${condition.fact} ${symbol} ${shown}`;
+  return `${condition.fact} ${show(scope[condition.fact])} ${symbol} ${shown}`;
+}
+
+export function show(value: unknown): string {
+  if (value === undefined || value === null) return 'unknown';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  return String(value);
+}

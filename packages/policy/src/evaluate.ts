@@ -1,0 +1,42 @@
+import { assembleDecision, totalScore } from './assemble-decision.js';
+import type { CompiledPolicy } from './compile/compiled-policy.js';
+import type { Decision, BreakdownLine } from './decision.js';
+import { SCORE_FACT, TIER_FACT, type TreatmentRule } from './document.js';
+import type { Population } from './population.js';
+import { prepareScope } from './prepare-scope.js';
+import type { RecordError } from './validation/validate-record.js';
+
+export type Evaluation =
+  | { ok: true; decision: Decision }
+  | { ok: false; customerId: string | null; errors: RecordError[] };
+
+export interface EvaluateOptions {
+  /** Required when the policy has population facts. */
+  population?: Population;
+}
+
+/**
+ * The fast path: one customer's record in, its decision out, through the
+ * policy's compiled functions. Synchronous and free of shared mutable state, so
+ * any number of callers may use one CompiledPolicy at once.
+ */
+export function evaluate(policy: CompiledPolicy, record: unknown, options: EvaluateOptions = {}): Evaluation {
+  const prepared = prepareScope(policy, record, options.population);
+  if (!prepared.ok) return prepared;
+  const { scope, customerId } = prepared;
+
+  let breakdown: BreakdownLine[] | null = null;
+  if (policy.scorecard) {
+    breakdown = policy.scorecard.map((criterion) => {
+      const { points, reason } = criterion.award(scope);
+      return { criterion: criterion.id, points, max: criterion.max, reason };
+    });
+    scope[SCORE_FACT] = totalScore(breakdown);
+  }
+  const tier = policy.tiers.find((candidate) => candidate.matches(scope))?.tier;
+  scope[TIER_FACT] = tier?.id ?? null;
+
+  const fired: TreatmentRule[] = [];
+  for (const { rule, applies } of policy.treatmentRules) if (applies(scope)) fired.push(rule);
+  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired) };
+}

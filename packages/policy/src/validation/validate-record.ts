@@ -1,0 +1,52 @@
+import type { FactCatalogue } from '../catalogue.js';
+import { pointer } from '../finding.js';
+import { checkFactValue, type NormalizedValue } from './fact-value.js';
+
+export interface RecordError {
+  /** JSON pointer into the record, e.g. /strength */
+  path: string;
+  message: string;
+}
+
+export type NormalizedFacts = Record<string, NormalizedValue>;
+
+export type RecordCheck = { ok: true; facts: NormalizedFacts } | { ok: false; errors: RecordError[] };
+
+/** Keys a record may carry besides its facts. */
+const IDENTITY_KEYS: ReadonlySet<string> = new Set(['customerId']);
+
+/**
+ * Checks a customer's facts against the catalogue and reports every problem at
+ * once. Defaults fill absent optional facts; nothing else is filled or guessed.
+ */
+export function validateRecord(record: unknown, catalogue: FactCatalogue): RecordCheck {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return { ok: false, errors: [{ path: '', message: 'a customer record must be an object of facts' }] };
+  }
+  const input = record as Record<string, unknown>;
+  const errors: RecordError[] = [];
+  const facts: NormalizedFacts = {};
+  for (const key of Object.keys(input)) {
+    if (IDENTITY_KEYS.has(key)) continue;
+    const fact = catalogue.get(key);
+    if (!fact) errors.push({ path: pointer(key), message: `unknown fact '${key}'` });
+    else if (fact.origin !== 'record') {
+      errors.push({ path: pointer(key), message: `'${key}' is computed over all customers and cannot be supplied` });
+    }
+  }
+  for (const fact of catalogue.values()) {
+    if (fact.origin !== 'record') continue;
+    const value = input[fact.name];
+    if (value === undefined) {
+      const fallback = fact.default === undefined ? undefined : checkFactValue(fact, fact.default);
+      if (fallback?.ok) facts[fact.name] = fallback.value;
+      else if (fact.required) errors.push({ path: pointer(fact.name), message: `'${fact.name}' (${fact.label.en}) is required` });
+      continue;
+    }
+    const check = checkFactValue(fact, value);
+    if (check.ok) facts[fact.name] = check.value;
+    else errors.push({ path: pointer(fact.name), message: `'${fact.name}' ${check.message}` });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, facts };
+}
+

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    // The differential test runs json-rules-engine on 100,000 customers per policy.
+    testTimeout: 120_000,
+  },
+});
