@@ -2,8 +2,16 @@ import type { CompiledPolicy } from './compile/compiled-policy.js';
 import { describeCondition, show } from './compile/describe-condition.js';
 import type { Scope } from './compile/scope.js';
 import type { BreakdownLine, Decision } from './decision.js';
-import type { Tier, TreatmentRule } from './document.js';
+import { POINTS_FACT, SCORE_FACT, type Tier, type TreatmentRule } from './document.js';
 import { resolveTreatments } from './resolve-treatments.js';
+
+/** Puts the score and each criterion's points where tier and treatment conditions read them. */
+export function recordScore(scope: Scope, breakdown: readonly BreakdownLine[]): void {
+  const points: Record<string, number> = {};
+  for (const line of breakdown) points[line.criterion] = line.points;
+  scope[POINTS_FACT] = points;
+  scope[SCORE_FACT] = totalScore(breakdown);
+}
 
 /** Scores add up in binary floating point; round away the noise (0.1 + 0.2) so thresholds behave. */
 export function totalScore(breakdown: readonly BreakdownLine[]): number {
@@ -26,7 +34,7 @@ export function assembleDecision(
   tier: Tier | undefined,
   fired: readonly TreatmentRule[],
 ): Decision {
-  const score = breakdown ? (scope['score'] as number) : null;
+  const score = breakdown ? (scope[SCORE_FACT] as number) : null;
   const { treatments, contributing } = resolveTreatments(fired);
   const explanation = [tierExplanation(policy, tier, scope, score)];
   for (const rule of contributing) explanation.push(rule.explanation);

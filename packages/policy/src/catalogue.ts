@@ -1,5 +1,6 @@
 import { parseIsoDate } from './dates.js';
 import {
+  POINTS_FACT,
   SCORE_FACT,
   TIER_FACT,
   type FactType,
@@ -22,11 +23,13 @@ export interface CatalogueFact {
   min: number | undefined;
   max: number | undefined;
   allowed: ReadonlySet<string | boolean> | undefined;
+  /** For a structured fact (points): the JSONPaths that select one of its numbers. */
+  paths?: ReadonlySet<string>;
 }
 
 export type FactCatalogue = ReadonlyMap<string, CatalogueFact>;
 
-export const RESERVED_FACT_NAMES: readonly string[] = [SCORE_FACT, TIER_FACT, 'customerId'];
+export const RESERVED_FACT_NAMES: readonly string[] = [SCORE_FACT, TIER_FACT, POINTS_FACT, 'customerId'];
 
 export function boundToNumber(type: FactType, bound: number | string | undefined): number | undefined {
   if (bound === undefined) return undefined;
@@ -66,9 +69,26 @@ export function recordCatalogue(document: PolicyDocument): Map<string, Catalogue
   return catalogue;
 }
 
-/** Adds the score, available to tier and treatment conditions. */
-export function withScore(catalogue: FactCatalogue, range: { min: number; max: number }): Map<string, CatalogueFact> {
-  return new Map(catalogue).set(SCORE_FACT, {
+/** Adds the score and each criterion's points, available to tier and treatment conditions. */
+export function withScore(
+  catalogue: FactCatalogue,
+  range: { min: number; max: number },
+  criterionIds: readonly string[],
+): Map<string, CatalogueFact> {
+  return new Map(catalogue)
+    .set(POINTS_FACT, {
+      name: POINTS_FACT,
+      type: 'number',
+      origin: 'score',
+      label: { en: 'points per criterion', zh: '各项得分' },
+      required: true,
+      default: undefined,
+      min: undefined,
+      max: undefined,
+      allowed: undefined,
+      paths: new Set(criterionIds.map((id) => `$.${id}`)),
+    })
+    .set(SCORE_FACT, {
     name: SCORE_FACT,
     type: 'number',
     origin: 'score',

@@ -162,3 +162,5 @@ export const OPERATORS: readonly Operator[] = [
 /** Facts the evaluator provides to tier and treatment conditions. */
 export const SCORE_FACT = 'score';
 export const TIER_FACT = 'tier';
+/** Each criterion's points, read with a path: { "fact": "points", "path": "$.growth" }. */
+export const POINTS_FACT = 'points';

@@ -1,7 +1,7 @@
-import { assembleDecision, totalScore } from './assemble-decision.js';
+import { assembleDecision, recordScore } from './assemble-decision.js';
 import type { CompiledPolicy } from './compile/compiled-policy.js';
 import type { Decision, BreakdownLine } from './decision.js';
-import { SCORE_FACT, TIER_FACT, type TreatmentRule } from './document.js';
+import { TIER_FACT, type TreatmentRule } from './document.js';
 import type { Population } from './population.js';
 import { prepareScope } from './prepare-scope.js';
 import type { RecordError } from './validation/validate-record.js';
@@ -31,7 +31,7 @@ export function evaluate(policy: CompiledPolicy, record: unknown, options: Evalu
       const { points, reason } = criterion.award(scope);
       return { criterion: criterion.id, points, max: criterion.max, reason };
     });
-    scope[SCORE_FACT] = totalScore(breakdown);
+    recordScore(scope, breakdown);
   }
   const tier = policy.tiers.find((candidate) => candidate.matches(scope))?.tier;
   scope[TIER_FACT] = tier?.id ?? null;

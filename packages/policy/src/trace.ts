@@ -1,10 +1,10 @@
 import { Engine, type RuleProperties, type RuleResult } from 'json-rules-engine';
-import { assembleDecision, totalScore } from './assemble-decision.js';
+import { assembleDecision, recordScore } from './assemble-decision.js';
 import { bandCondition } from './compile/band-condition.js';
 import type { CompiledPolicy } from './compile/compiled-policy.js';
 import type { Scope } from './compile/scope.js';
 import type { BreakdownLine, Decision } from './decision.js';
-import { SCORE_FACT, TIER_FACT, type TopLevelCondition } from './document.js';
+import { TIER_FACT, type TopLevelCondition } from './document.js';
 import { pointer } from './finding.js';
 import { factReason, NO_RULE_REASON, ruleReason } from './points-reason.js';
 import type { EvaluateOptions } from './evaluate.js';
@@ -72,7 +72,7 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
       }
       return { criterion: criterion.id, points, max: criterion.max, reason };
     });
-    scope[SCORE_FACT] = totalScore(breakdown);
+    recordScore(scope, breakdown);
   }
 
   const tiers = document.grading.tiers;

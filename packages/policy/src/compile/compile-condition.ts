@@ -58,6 +58,11 @@ function compileFactCondition(condition: FactCondition): Predicate {
   if (!compare) throw new Error(`operator '${condition.operator}' reached the compiler unlinted`);
   const fact = condition.fact;
   const value = condition.value;
+  if (condition.path !== undefined) {
+    // Lint allows only "$.<criterion>" paths into the points fact.
+    const key = condition.path.slice(2);
+    return (scope: Scope) => compare((scope[fact] as Record<string, number> | undefined)?.[key], value);
+  }
   if (isFactReference(value)) {
     const other = value.fact;
     return (scope: Scope) => compare(scope[fact], scope[other]);

@@ -24,7 +24,8 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   const source = input as PolicyDocument;
   const facts = recordCatalogue(source);
   const range = source.grading.scorecard ? scoreRange(source.grading.scorecard, facts) : undefined;
-  const tierFacts = range ? withScore(facts, range) : facts;
+  const scorecard = source.grading.scorecard;
+  const tierFacts = range && scorecard ? withScore(facts, range, scorecard.map((criterion) => criterion.id)) : facts;
   const allFacts = withTier(tierFacts, source.grading.tiers.map((tier) => tier.id));
   const document = deepFreeze(normalizeDocument(structuredClone(source), allFacts));
 

@@ -41,8 +41,10 @@ function describeFactCondition(condition: FactCondition, scope: Scope): string {
       : Array.isArray(value)
         ? value.map(show).join(', ')
         : show(value);
-  if (symbol.startsWith('is')) return `${condition.fact} ${symbol} ${shown}`;
-  return `${condition.fact} ${show(scope[condition.fact])} ${symbol} ${shown}`;
+  const name = condition.path ? `${condition.fact}${condition.path.slice(1)}` : condition.fact;
+  if (symbol.startsWith('is')) return `${name} ${symbol} ${shown}`;
+  const actual = condition.path ? (scope[condition.fact] as Record<string, number> | undefined)?.[condition.path.slice(2)] : scope[condition.fact];
+  return `${name} ${show(actual)} ${symbol} ${shown}`;
 }
 
 export function show(value: unknown): string {

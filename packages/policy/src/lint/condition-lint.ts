@@ -24,7 +24,12 @@ function lintFactCondition(condition: FactCondition, facts: FactCatalogue, path:
     return [error('unknown-fact', [...path, 'fact'], unknownFactMessage(condition.fact, facts))];
   }
   const findings: Finding[] = [];
-  if (condition.path !== undefined) {
+  if (fact.paths) {
+    if (condition.path === undefined || !fact.paths.has(condition.path)) {
+      const choices = [...fact.paths].join(', ');
+      findings.push(error('unsupported-path', [...path, 'path'], `'${fact.name}' needs a path naming a criterion: one of ${choices}`));
+    }
+  } else if (condition.path !== undefined) {
     findings.push(
       error('unsupported-path', [...path, 'path'], `'${fact.name}' is a single ${fact.type} value; a path applies only to structured facts`),
     );

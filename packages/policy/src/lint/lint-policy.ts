@@ -20,7 +20,7 @@ export function lintPolicy(input: unknown): Finding[] {
   const facts = recordCatalogue(document);
   const scorecard = document.grading.scorecard;
   const range = scorecard ? scoreRange(scorecard, facts) : undefined;
-  const tierFacts = range ? withScore(facts, range) : facts;
+  const tierFacts = range && scorecard ? withScore(facts, range, scorecard.map((criterion) => criterion.id)) : facts;
   const treatmentFacts = withTier(tierFacts, document.grading.tiers.map((tier) => tier.id));
   return [
     ...lintDuplicateIds(document),
