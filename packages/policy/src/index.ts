@@ -16,3 +16,4 @@ export { Population, PopulationCollector } from './population.js';
 export { validateRecord, type RecordError, type RecordCheck, type NormalizedFacts } from './validation/validate-record.js';
 export { policyHash } from './hash.js';
 export type { FactCatalogue, CatalogueFact } from './catalogue.js';
+export { diffPolicies, type PolicyDiff, type PolicyChange } from './diff/diff-policies.js';
