@@ -1,6 +1,6 @@
 import type { CatalogueFact, FactCatalogue } from '../catalogue.js';
 import { parseIsoDate } from '../dates.js';
-import { OPERATORS, TIER_FACT, type Condition, type FactCondition, type Operator } from '../document.js';
+import { OPERATORS, POINTS_FACT, SCORE_FACT, TIER_FACT, type Condition, type FactCondition, type Operator } from '../document.js';
 import { errorAt as error, type Finding } from '../finding.js';
 
 const COMPARISONS: ReadonlySet<Operator> = new Set([
@@ -113,7 +113,16 @@ function describeType(fact: CatalogueFact): string {
   return `a ${fact.type}`;
 }
 
+// Facts the evaluator provides only after a step of the decision: why they are missing here.
+const LATER_FACTS: Readonly<Record<string, string>> = {
+  [SCORE_FACT]: "the score is known only after the scorecard: use it in tier and treatment conditions, in a policy with a scorecard",
+  [POINTS_FACT]: "a criterion's points are known only after the scorecard: use them in tier and treatment conditions",
+  [TIER_FACT]: 'the tier is known only after grading: use it in treatment conditions',
+};
+
 function unknownFactMessage(name: string, facts: FactCatalogue): string {
+  const later = Object.hasOwn(LATER_FACTS, name) ? LATER_FACTS[name] : undefined;
+  if (later) return `'${name}' cannot be used here: ${later}`;
   const names = [...facts.keys()];
   const near = names.find((known) => known.toLowerCase() === name.toLowerCase());
   const hint = near ? `; did you mean '${near}'?` : `; facts here: ${names.join(', ')}`;

@@ -12,9 +12,9 @@ export function lintFactCatalogue(document: PolicyDocument, catalogue: FactCatal
   }
   for (const [name, population] of Object.entries(document.population ?? {})) {
     const path = ['population', name];
-    if (name in document.facts) findings.push(errorAt('duplicate-id', path, `'${name}' is both a customer fact and a population fact`));
+    if (Object.hasOwn(document.facts, name)) findings.push(errorAt('duplicate-id', path, `'${name}' is both a customer fact and a population fact`));
     if (RESERVED_FACT_NAMES.includes(name)) findings.push(errorAt('invalid-fact-definition', path, `'${name}' is reserved; choose another name`));
-    const source = document.facts[population.of];
+    const source = Object.hasOwn(document.facts, population.of) ? document.facts[population.of] : undefined;
     if (!source) {
       findings.push(errorAt('unknown-fact', [...path, 'of'], `population fact '${name}' is computed from unknown fact '${population.of}'`));
     } else if (source.type !== 'number' && source.type !== 'integer') {
@@ -54,7 +54,7 @@ function lintFactDefinition(name: string, fact: FactDefinition, catalogue: FactC
   }
   if (fact.default !== undefined && entry) {
     const problem = defaultProblem(entry, fact.default);
-    if (problem) findings.push(errorAt('value-type', [...path, 'default'], `default of '${name}': ${problem}`));
+    if (problem) findings.push(errorAt('invalid-fact-definition', [...path, 'default'], `default of '${name}' ${problem}`));
     if (fact.required) findings.push(warningAt('invalid-fact-definition', [...path, 'default'], `'${name}' is required, so its default is never used`));
   }
   return findings;

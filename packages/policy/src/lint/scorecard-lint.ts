@@ -51,6 +51,9 @@ function lintBands(criterion: Criterion, fact: CatalogueFact, bands: readonly (N
   if (!fact.allowed && numberBands && fact.type !== 'string') {
     return findings.concat(lintNumberBands(criterion, fact, bands as NumberBand[], path));
   }
+  if (fact.type === 'string' && !fact.allowed) {
+    return findings.concat(errorAt('value-type', path, `'${fact.name}' is free text, so criterion '${criterion.id}' cannot band it; give '${fact.name}' an enum of values`));
+  }
   const wanted = fact.allowed ? 'value bands ({ "values": [...] })' : 'number bands ({ "atLeast", "below" })';
   return findings.concat(errorAt('value-type', path, `'${fact.name}' is ${fact.type}, so criterion '${criterion.id}' needs ${wanted}`));
 }
@@ -86,25 +89,30 @@ function lintNumberBands(criterion: Criterion, fact: CatalogueFact, bands: reado
       findings.push(errorAt('band-gap', [...path, String(band.index)], `criterion '${criterion.id}': band ${band.index + 1} is empty (atLeast ${band.low} is not below ${band.high})`));
     }
   }
+  // Empty bands are reported above; they must not hide or invent gaps.
+  const filled = order.filter((band) => band.low < band.high);
   const name = `criterion '${criterion.id}'`;
-  const first = order[0];
+  const first = filled[0];
+  if (!first) return findings;
   const lowest = fact.min ?? -Infinity;
-  if (first && first.low > lowest) {
+  if (first.low > lowest) {
     findings.push(errorAt('band-gap', [...path, String(first.index), 'atLeast'], `${name} has no band for ${fact.name} below ${first.low}${Number.isFinite(lowest) ? ` (it can be as low as ${lowest})` : ''}`));
   }
-  for (let i = 1; i < order.length; i++) {
-    const previous = order[i - 1]!;
-    const current = order[i]!;
-    if (current.low < previous.high) {
-      findings.push(errorAt('band-overlap', [...path, String(current.index)], `${name}: bands ${previous.index + 1} and ${current.index + 1} overlap between ${current.low} and ${Math.min(previous.high, current.high)}`));
-    } else if (current.low > previous.high) {
-      findings.push(errorAt('band-gap', [...path, String(current.index), 'atLeast'], `${name} has no band for ${fact.name} from ${previous.high} to below ${current.low}`));
+  // Compare each band with the one reaching highest so far, not just its neighbour:
+  // a wide band can cover (and overlap) several later ones.
+  let reach = first;
+  for (const current of filled.slice(1)) {
+    if (current.low < reach.high) {
+      findings.push(errorAt('band-overlap', [...path, String(current.index)], `${name}: bands ${reach.index + 1} and ${current.index + 1} overlap between ${current.low} and ${Math.min(reach.high, current.high)}`));
+    } else if (current.low > reach.high) {
+      findings.push(errorAt('band-gap', [...path, String(current.index), 'atLeast'], `${name} has no band for ${fact.name} from ${reach.high} to below ${current.low}`));
     }
+    if (current.high > reach.high) reach = current;
   }
-  const last = order.reduce((top, band) => (band.high > top.high ? band : top), order[0]!);
+  // 'below' excludes its bound and a fact's max includes it, so below == max leaves max uncovered.
   const highest = fact.max ?? Infinity;
-  if (last && (last.high < highest || (last.high === highest && Number.isFinite(highest)))) {
-    findings.push(errorAt('band-gap', [...path, String(last.index), 'below'], `${name} has no band for ${fact.name} from ${last.high} up${Number.isFinite(highest) ? ` (it can be as high as ${highest})` : ''}`));
+  if (reach.high < highest || (reach.high === highest && Number.isFinite(highest))) {
+    findings.push(errorAt('band-gap', [...path, String(reach.index), 'below'], `${name} has no band for ${fact.name} from ${reach.high} up${Number.isFinite(highest) ? ` (it can be as high as ${highest})` : ''}`));
   }
   return findings;
 }

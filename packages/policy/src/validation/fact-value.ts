@@ -8,7 +8,7 @@ export type ValueCheck = { ok: true; value: NormalizedValue } | { ok: false; mes
 
 /** Checks one supplied value against its fact definition. Nothing is coerced: "12" is not 12. */
 export function checkFactValue(fact: CatalogueFact, value: unknown): ValueCheck {
-  const shown = JSON.stringify(value) ?? String(value);
+  const shown = show(value);
   switch (fact.type) {
     case 'number':
     case 'integer': {
@@ -21,7 +21,7 @@ export function checkFactValue(fact: CatalogueFact, value: unknown): ValueCheck 
     case 'string':
       if (typeof value !== 'string') return fail(`must be text, not ${shown}`);
       if (fact.allowed && !fact.allowed.has(value)) {
-        return fail(`${shown} is not an allowed value; allowed: ${[...fact.allowed].join(', ')}`);
+        return fail(`must be one of ${[...fact.allowed].join(', ')}, not ${shown}`);
       }
       return { ok: true, value };
     case 'date': {
@@ -46,6 +46,11 @@ function inRange(fact: CatalogueFact, value: number, shown: string): ValueCheck 
 
 function bound(fact: CatalogueFact, value: number): string {
   return fact.type === 'date' ? new Date(value).toISOString().slice(0, 10) : String(value);
+}
+
+// JSON.stringify writes NaN and Infinity as null, which would name the wrong value.
+function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 function fail(message: string): ValueCheck {

@@ -36,11 +36,15 @@ export function validateRecord(record: unknown, catalogue: FactCatalogue): Recor
   }
   for (const fact of catalogue.values()) {
     if (fact.origin !== 'record') continue;
-    const value = input[fact.name];
+    // Own keys only: a fact named 'toString' must not read Object.prototype.
+    const value = Object.hasOwn(input, fact.name) ? input[fact.name] : undefined;
     if (value === undefined) {
-      const fallback = fact.default === undefined ? undefined : checkFactValue(fact, fact.default);
-      if (fallback?.ok) facts[fact.name] = fallback.value;
-      else if (fact.required) errors.push({ path: pointer(fact.name), message: `'${fact.name}' (${fact.label.en}) is required` });
+      // A required fact must be supplied even when it has a default (lint warns that default is unused).
+      if (fact.required) errors.push({ path: pointer(fact.name), message: `'${fact.name}' (${fact.label.en}) is required` });
+      else if (fact.default !== undefined) {
+        const fallback = checkFactValue(fact, fact.default);
+        if (fallback.ok) facts[fact.name] = fallback.value;
+      }
       continue;
     }
     const check = checkFactValue(fact, value);
