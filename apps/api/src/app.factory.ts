@@ -1,0 +1,47 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import type { AppConfig } from './config/app-config.js';
+import { createLogger } from './logging/create-logger.js';
+import { NestPinoLogger } from './logging/nest-pino-logger.js';
+import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-id.js';
+
+const EXPOSED_HEADERS = ['Content-Range', 'ETag', 'Location', 'X-Request-Id'];
+
+/**
+ * The configured application, initialised (database connected, migrations run,
+ * first-start seeding done) but not listening: main.ts listens, tests inject.
+ */
+export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: requestIdFor,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Probes hit every few seconds; their lines would drown the rest.
+      disableRequestLogging: (request) => request.url === '/health' || request.url === '/ready',
+    }),
+    // Keep-alive sockets must not hold a graceful shutdown open.
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger), adapter, {
+    logger: new NestPinoLogger(logger),
+    // Boot failures reach the caller (main.ts exits non-zero; a test fails) instead of process.exit.
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new ProblemFilter(logger));
+  // Credentials are never sent cross-origin, so reflecting the origin is safe; the
+  // console (another origin in development) must read Content-Range for paging.
+  app.enableCors({ origin: true, credentials: false, exposedHeaders: EXPOSED_HEADERS });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+    });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { BootstrapModule } from './bootstrap/bootstrap.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { CustomersModule } from './customers/customers.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { TierHistoryModule } from './tier-history/tier-history.module.js';
+
+/** Built from an already-validated config, so tests pass theirs without touching process.env. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule,
+        HealthModule,
+        CustomersModule,
+        DecisionsModule,
+        TierHistoryModule,
+        BootstrapModule,
+      ],
+    };
+  }
+}

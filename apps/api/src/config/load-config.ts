@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { LOG_LEVELS, type AppConfig, type LogLevel } from './app-config.js';
+import { ConfigError } from './config.error.js';
+import { findSeedPolicy } from './find-seed-policy.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+const DEFAULT_DEMO_CUSTOMERS = 500;
+
+/**
+ * Reads and checks the environment once. Throws ConfigError naming every bad
+ * variable; defaults make `npm start` work with no environment at all.
+ */
+export function loadConfig(env: Environment, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw === '' ? undefined : raw;
+  };
+
+  const port = integer(value('PORT'), 'PORT', { min: 0, max: 65_535, fallback: 3000 }, problems);
+  const demoCustomers = integer(
+    value('TIERWISE_DEMO_CUSTOMERS'),
+    'TIERWISE_DEMO_CUSTOMERS',
+    { min: 0, max: 100_000, fallback: DEFAULT_DEMO_CUSTOMERS },
+    problems,
+  );
+
+  const logLevelRaw = value('LOG_LEVEL') ?? 'info';
+  const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw) ? (logLevelRaw as LogLevel) : 'info';
+  if (logLevel !== logLevelRaw) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not '${logLevelRaw}'`);
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL, not '${redact(databaseUrl)}'`);
+  }
+  const dataDir = resolve(cwd, value('TIERWISE_DATA_DIR') ?? '.data');
+
+  const policyRaw = value('TIERWISE_SEED_POLICY');
+  const seedPolicyPath = policyRaw === undefined ? findSeedPolicy() : resolve(cwd, policyRaw);
+  if (seedPolicyPath === undefined) {
+    problems.push('TIERWISE_SEED_POLICY is not set and rules/default was not found above the api package');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    logLevel,
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'embedded', dataDir },
+    seedPolicyPath: seedPolicyPath!,
+    demoCustomers,
+  };
+}
+
+function integer(
+  raw: string | undefined,
+  name: string,
+  { min, max, fallback }: { min: number; max: number; fallback: number },
+  problems: string[],
+): number {
+  if (raw === undefined) return fallback;
+  const parsed = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+  problems.push(`${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
+  return fallback;
+}
+
+function isPostgresUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
+
+// A malformed URL may still carry a password; never echo it into logs.
+function redact(raw: string): string {
+  return raw.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,13 @@
+/** A customer with its current grading, as the repository reads it. */
+export interface CustomerView {
+  id: string;
+  name: string;
+  facts: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  tier: string | null;
+  score: number | null;
+  policyVersion: number | null;
+  gradedAt: Date | null;
+}

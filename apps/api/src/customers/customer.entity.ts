@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'customers' })
+export class CustomerEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** The facts as the client sent them; policy defaults are applied at evaluation, not stored. */
+  @Column({ type: 'jsonb' })
+  facts!: Record<string, unknown>;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  /** Incremented on every write; clients send it back in If-Match. */
+  @Column({ type: 'integer' })
+  version!: number;
+}

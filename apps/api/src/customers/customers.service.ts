@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository.js';
+import { DomainException } from '../common/domain.exception.js';
+import { ErrorCode } from '../common/error-code.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { decide } from '../grading/decide.js';
+import { GradingService } from '../grading/grading.service.js';
+import { ActivePolicyService } from '../policies/active-policy.service.js';
+import type { CustomerListQuery } from './customer-list-query.js';
+import { toCustomerDto } from './customer.mapper.js';
+import { CustomersRepository } from './customers.repository.js';
+import type { CustomerDto } from './dto/customer.dto.js';
+import type { UpsertCustomerInput } from './dto/upsert-customer.input.js';
+
+export interface WriteContext {
+  actor: string;
+  requestId: string;
+  /** From If-Match: write only if the stored version is still this one. */
+  expectedVersion?: number | undefined;
+}
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly policies: ActivePolicyService,
+    private readonly grading: GradingService,
+    private readonly audit: AuditRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async get(id: string): Promise<CustomerDto> {
+    const view = await this.customers.findView(id);
+    if (!view) throw DomainException.customerNotFound(id);
+    return toCustomerDto(view);
+  }
+
+  async list(query: CustomerListQuery): Promise<{ items: CustomerDto[]; total: number }> {
+    const { rows, total } = await this.customers.list(query);
+    return { items: rows.map(toCustomerDto), total };
+  }
+
+  /**
+   * Creates or replaces a customer and grades it with the active policy. The
+   * facts are checked first, so a bad record writes nothing; the customer, its
+   * decision, any tier change and the audit row then commit together.
+   */
+  async upsert(id: string, input: UpsertCustomerInput, context: WriteContext): Promise<{ customer: CustomerDto; created: boolean }> {
+    const policy = await this.policies.active();
+    const decision = decide(policy, id, input.facts);
+    return this.transactions.run(async (manager) => {
+      const record = { id, ...input };
+      const saved =
+        context.expectedVersion === undefined
+          ? await this.customers.upsert(manager, record)
+          : await this.customers.updateIfVersion(manager, record, context.expectedVersion);
+      if (!saved) throw await this.staleWrite(id, context.expectedVersion!);
+      const outcome = await this.grading.record(manager, {
+        customerId: id,
+        facts: input.facts,
+        decision,
+        policy,
+        cause: 'fact-change',
+        actor: context.actor,
+      });
+      await this.audit.append(manager, {
+        actor: context.actor,
+        action: saved.created ? 'customer.create' : 'customer.update',
+        target: `customer:${id}`,
+        summary: { version: saved.version, tier: decision.tier, previousTier: outcome.previousTier, policyVersion: policy.version },
+        requestId: context.requestId,
+      });
+      const customer = toCustomerDto({
+        ...saved,
+        tier: decision.tier,
+        score: decision.score,
+        policyVersion: policy.version,
+        gradedAt: outcome.gradedAt,
+      });
+      return { customer, created: saved.created };
+    });
+  }
+
+  private async staleWrite(id: string, expected: number): Promise<DomainException> {
+    if (!(await this.customers.exists(id))) return DomainException.customerNotFound(id);
+    return new DomainException(
+      ErrorCode.VersionConflict,
+      `customer '${id}' is no longer at version ${expected}; read it again and reapply your change`,
+    );
+  }
+}

@@ -1,0 +1,24 @@
+/** A customer over HTTP. Read-only fields may be sent back on PUT (react-admin does) and are ignored. */
+export interface CustomerDto {
+  id: string;
+  name: string;
+  facts: Record<string, unknown>;
+  tier: string | null;
+  score: number | null;
+  policyVersion: number | null;
+  gradedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const READ_ONLY_CUSTOMER_FIELDS: readonly string[] = [
+  'id',
+  'tier',
+  'score',
+  'policyVersion',
+  'gradedAt',
+  'version',
+  'createdAt',
+  'updatedAt',
+];

@@ -1,0 +1,127 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+// Hand-written SQL: the same statements run on PostgreSQL and on embedded PGlite.
+// Never edit once committed; add a new migration instead.
+export class InitialSchema1795607065743 implements MigrationInterface {
+  name = 'InitialSchema1795607065743';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE customers (
+        id          text PRIMARY KEY,
+        name        text NOT NULL,
+        facts       jsonb NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        updated_at  timestamptz NOT NULL DEFAULT now(),
+        version     integer NOT NULL DEFAULT 1,
+        CONSTRAINT customers_facts_object CHECK (jsonb_typeof(facts) = 'object')
+      )`);
+    await db.query(`CREATE INDEX customers_name_idx ON customers (name, id)`);
+
+    await db.query(`
+      CREATE TABLE policies (
+        id          text PRIMARY KEY,
+        name        jsonb NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now()
+      )`);
+
+    await db.query(`
+      CREATE TABLE policy_versions (
+        policy_id      text NOT NULL REFERENCES policies (id),
+        version        integer NOT NULL CHECK (version > 0),
+        status         text NOT NULL CHECK (status IN ('draft', 'published', 'superseded')),
+        document       jsonb NOT NULL,
+        hash           text,
+        lint_findings  jsonb NOT NULL DEFAULT '[]',
+        created_by     text NOT NULL,
+        created_at     timestamptz NOT NULL DEFAULT now(),
+        published_at   timestamptz,
+        PRIMARY KEY (policy_id, version),
+        -- Anything that was ever in force is pinned by its hash and publication time.
+        CONSTRAINT policy_versions_released_pinned
+          CHECK (status = 'draft' OR (hash IS NOT NULL AND published_at IS NOT NULL))
+      )`);
+    // At most one version of a policy is in force at a time.
+    await db.query(`
+      CREATE UNIQUE INDEX policy_versions_one_published
+        ON policy_versions (policy_id) WHERE status = 'published'`);
+
+    await db.query(`
+      CREATE TABLE tier_assignments (
+        customer_id     text PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+        decision        jsonb NOT NULL,
+        tier            text,
+        score           double precision,
+        policy_id       text NOT NULL,
+        policy_version  integer NOT NULL,
+        policy_hash     text NOT NULL,
+        cause           text NOT NULL CHECK (cause IN ('policy-publish', 'fact-change', 'manual-override', 'regrade')),
+        graded_at       timestamptz NOT NULL DEFAULT now(),
+        FOREIGN KEY (policy_id, policy_version) REFERENCES policy_versions (policy_id, version)
+      )`);
+    await db.query(`CREATE INDEX tier_assignments_tier_idx ON tier_assignments (tier)`);
+
+    // Append-only (trigger below). No ON DELETE CASCADE: a customer's grading
+    // history outlives nothing it refers to.
+    await db.query(`
+      CREATE TABLE tier_history (
+        id              bigserial PRIMARY KEY,
+        customer_id     text NOT NULL REFERENCES customers (id),
+        previous_tier   text,
+        new_tier        text,
+        score           double precision,
+        policy_id       text NOT NULL,
+        policy_version  integer NOT NULL,
+        policy_hash     text NOT NULL,
+        facts           jsonb NOT NULL,
+        cause           text NOT NULL CHECK (cause IN ('policy-publish', 'fact-change', 'manual-override', 'regrade')),
+        actor           text NOT NULL,
+        at              timestamptz NOT NULL DEFAULT now(),
+        FOREIGN KEY (policy_id, policy_version) REFERENCES policy_versions (policy_id, version)
+      )`);
+    await db.query(`CREATE INDEX tier_history_customer_idx ON tier_history (customer_id, at DESC, id DESC)`);
+
+    await db.query(`
+      CREATE TABLE audit_events (
+        id          bigserial PRIMARY KEY,
+        actor       text NOT NULL,
+        action      text NOT NULL,
+        target      text NOT NULL,
+        summary     jsonb NOT NULL DEFAULT '{}',
+        request_id  text,
+        at          timestamptz NOT NULL DEFAULT now()
+      )`);
+    await db.query(`CREATE INDEX audit_events_target_idx ON audit_events (target, at DESC)`);
+    await db.query(`CREATE INDEX audit_events_at_idx ON audit_events (at DESC)`);
+
+    // Auditors rely on these two tables never being rewritten, whatever the
+    // application (or a console session) does: enforce it in the database.
+    await db.query(`
+      CREATE FUNCTION tierwise_forbid_change() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
+          USING ERRCODE = 'insufficient_privilege';
+      END
+      $$`);
+    for (const table of ['tier_history', 'audit_events']) {
+      await db.query(`
+        CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+          FOR EACH ROW EXECUTE FUNCTION tierwise_forbid_change()`);
+      await db.query(`
+        CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+          FOR EACH STATEMENT EXECUTE FUNCTION tierwise_forbid_change()`);
+    }
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    // DROP TABLE is neither UPDATE, DELETE nor TRUNCATE, so the triggers let it pass.
+    await db.query(`DROP TABLE audit_events`);
+    await db.query(`DROP TABLE tier_history`);
+    await db.query(`DROP FUNCTION tierwise_forbid_change()`);
+    await db.query(`DROP TABLE tier_assignments`);
+    await db.query(`DROP TABLE policy_versions`);
+    await db.query(`DROP TABLE policies`);
+    await db.query(`DROP TABLE customers`);
+  }
+}

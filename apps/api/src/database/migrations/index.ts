@@ -1,0 +1,5 @@
+import { InitialSchema1795607065743 } from './1795607065743-initial-schema.js';
+
+// Listed explicitly, oldest first, rather than found by glob: the same list works
+// from src/ under vitest and from dist/ under node, and a missing file fails the build.
+export const MIGRATIONS = [InitialSchema1795607065743];

@@ -1,0 +1,34 @@
+import type { Decision } from '@tierwise/policy';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { GradingCause } from '../grading/grading-cause.js';
+
+/** A customer's current decision, stored whole so reading it never evaluates rules. */
+@Entity({ name: 'tier_assignments' })
+export class TierAssignmentEntity {
+  @PrimaryColumn({ name: 'customer_id', type: 'text' })
+  customerId!: string;
+
+  @Column({ type: 'jsonb' })
+  decision!: Decision;
+
+  @Column({ type: 'text', nullable: true })
+  tier!: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  score!: number | null;
+
+  @Column({ name: 'policy_id', type: 'text' })
+  policyId!: string;
+
+  @Column({ name: 'policy_version', type: 'integer' })
+  policyVersion!: number;
+
+  @Column({ name: 'policy_hash', type: 'text' })
+  policyHash!: string;
+
+  @Column({ type: 'text' })
+  cause!: GradingCause;
+
+  @Column({ name: 'graded_at', type: 'timestamptz' })
+  gradedAt!: Date;
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory.js';
+import { ConfigError } from './config/config.error.js';
+import { loadConfig } from './config/load-config.js';
+import { createLogger } from './logging/create-logger.js';
+
+// The HTTP entry point: `node dist/main.js`. With no environment it serves on
+// port 3000 from an embedded PGlite database in ./.data.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  const logger = createLogger(config.logLevel);
+  try {
+    const app = await createApp(config, logger);
+    // SIGTERM/SIGINT close the server (in-flight requests finish) and then the database.
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    await app.listen({ port: config.port, host: '0.0.0.0' });
+    logger.info({ port: config.port, database: config.database.kind }, 'tierwise api listening');
+  } catch (error) {
+    logger.fatal({ err: error }, 'the api could not start');
+    process.exitCode = 1;
+    // Let pino flush, then leave even if a database handle is still open.
+    setTimeout(() => process.exit(1), 100).unref();
+  }
+}
+
+await main();

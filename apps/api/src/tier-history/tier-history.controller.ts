@@ -1,0 +1,15 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { API_V1 } from '../common/api-prefix.js';
+import { assertCustomerId } from '../customers/customer-id.js';
+import type { TierHistoryDto } from './dto/tier-history.dto.js';
+import { TierHistoryService } from './tier-history.service.js';
+
+@Controller(`${API_V1}/customers/:id/tier-history`)
+export class TierHistoryController {
+  constructor(private readonly history: TierHistoryService) {}
+
+  @Get()
+  list(@Param('id') id: string): Promise<TierHistoryDto[]> {
+    return this.history.forCustomer(assertCustomerId(id));
+  }
+}

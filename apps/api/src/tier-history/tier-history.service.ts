@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '../common/domain.exception.js';
+import { CustomersRepository } from '../customers/customers.repository.js';
+import type { TierHistoryDto } from './dto/tier-history.dto.js';
+import { toTierHistoryDto } from './tier-history.mapper.js';
+import { TierHistoryRepository } from './tier-history.repository.js';
+
+@Injectable()
+export class TierHistoryService {
+  constructor(
+    private readonly history: TierHistoryRepository,
+    private readonly customers: CustomersRepository,
+  ) {}
+
+  /** Newest first. An unknown customer is a 404, not an empty history. */
+  async forCustomer(customerId: string): Promise<TierHistoryDto[]> {
+    const entries = await this.history.listForCustomer(customerId);
+    if (entries.length === 0 && !(await this.customers.exists(customerId))) throw DomainException.customerNotFound(customerId);
+    return entries.map(toTierHistoryDto);
+  }
+}

@@ -1,0 +1,41 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
+import { createApp } from '../../src/app.factory.js';
+import type { AppConfig, DatabaseConfig, LogLevel } from '../../src/config/app-config.js';
+import { findSeedPolicy } from '../../src/config/find-seed-policy.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+// LOG_LEVEL=debug npm test shows the app's logs; silent by default.
+const logLevel = (process.env['LOG_LEVEL'] as LogLevel | undefined) ?? 'silent';
+
+export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    logLevel,
+    database,
+    seedPolicyPath: findSeedPolicy()!,
+    demoCustomers: 0,
+    ...overrides,
+  };
+}
+
+/** The real application on a database of its own; `demoCustomers` defaults to none so specs own their rows. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, db?: TestDatabase): Promise<TestApp> {
+  const database = db ?? (await createTestDatabase());
+  const config = testConfig({ kind: 'postgres', url: database.url }, overrides);
+  const app = await createApp(config, pino({ level: config.logLevel }));
+  return {
+    app,
+    db: database,
+    async close() {
+      await app.close();
+      if (!db) await database.drop();
+    },
+  };
+}
