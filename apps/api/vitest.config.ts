@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Names this run's test databases (test/support/postgres.ts); workers inherit it.
+process.env['TIERWISE_TEST_RUN'] ??= String(process.pid);
+
 export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],

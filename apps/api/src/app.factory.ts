@@ -7,6 +7,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger } from './logging/create-logger.js';
 import { NestPinoLogger } from './logging/nest-pino-logger.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-id.js';
 
 const EXPOSED_HEADERS = ['Content-Range', 'ETag', 'Location', 'X-Request-Id'];
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     .addHook('onSend', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
     });
+  setupOpenApi(app);
   await app.init();
   return app;
 }

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { BootstrapModule } from './bootstrap/bootstrap.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -8,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
 import { TierHistoryModule } from './tier-history/tier-history.module.js';
 
 /** Built from an already-validated config, so tests pass theirs without touching process.env. */
@@ -20,10 +23,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         DatabaseModule,
+        AuthModule,
         HealthModule,
         CustomersModule,
         DecisionsModule,
         TierHistoryModule,
+        PoliciesModule,
+        AuditModule,
         BootstrapModule,
       ],
     };

@@ -3,14 +3,14 @@ import { pino } from 'pino';
 import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { CLONE_PREFIX, databaseUrl, onServer, SERVER_URL, TEMPLATE_DATABASE } from './support/postgres.js';
+import { DATABASE_PREFIX, databaseUrl, onServer, runOf, SERVER_URL, TEMPLATE_DATABASE } from './support/postgres.js';
 
 // Migrations run once, here, into a template database; each spec file clones it
 // (CREATE DATABASE ... TEMPLATE, ~100 ms) so files run in parallel without
 // sharing rows, and append-only tables never need cleaning.
 export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
   await onServer(async (client) => {
-    await dropAll(client);
+    await dropLeftovers(client);
     await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   }).catch((error: Error) => {
     throw new Error(`integration specs need PostgreSQL at ${SERVER_URL} (set TIERWISE_TEST_POSTGRES_URL): ${error.message}`);
@@ -20,14 +20,28 @@ export default async function setup(_project: TestProject): Promise<() => Promis
   await dataSource.initialize(); // migrationsRun: true
   await dataSource.destroy();
   return async () => {
-    await onServer(dropAll);
+    await onServer((client) => dropWhere(client, (run) => run === runOf(TEMPLATE_DATABASE)));
   };
 }
 
-async function dropAll(client: import('pg').Client): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-    [TEMPLATE_DATABASE, `${CLONE_PREFIX}%`],
-  );
-  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+// Databases of runs that died without cleaning up (their process is gone); a live run's are left alone.
+function dropLeftovers(client: import('pg').Client): Promise<void> {
+  return dropWhere(client, (run) => !isAlive(run));
+}
+
+async function dropWhere(client: import('pg').Client, drop: (run: number) => boolean): Promise<void> {
+  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${DATABASE_PREFIX}%`]);
+  for (const { datname } of rows) {
+    const run = runOf(datname);
+    if (run !== undefined && drop(run)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

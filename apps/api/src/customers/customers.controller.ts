@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { READERS } from '../auth/role.js';
+import { Roles } from '../auth/roles.decorator.js';
 import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { contentRange, etagOf, parseIfMatch } from '../common/http-headers.js';
@@ -14,6 +16,7 @@ export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get()
+  @Roles(...READERS)
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<CustomerDto[]> {
     const parsed = parseCustomerListQuery(query);
     const page = await this.customers.list(parsed);
@@ -22,6 +25,7 @@ export class CustomersController {
   }
 
   @Get(':id')
+  @Roles(...READERS)
   async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CustomerDto> {
     const customer = await this.customers.get(assertCustomerId(id));
     void reply.header('etag', etagOf(customer.version));
@@ -30,6 +34,7 @@ export class CustomersController {
 
   /** Create or replace. 201 when created; If-Match: "<version>" makes the replace conditional. */
   @Put(':id')
+  @Roles('admin')
   async upsert(
     @Param('id') id: string,
     @Body() body: unknown,

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/roles.decorator.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
 import { DatabaseHealth } from '../database/database-health.js';
 
 @Controller()
+@Public()
 export class HealthController {
   constructor(private readonly database: DatabaseHealth) {}
 
