@@ -17,3 +17,4 @@ export { validateRecord, type RecordError, type RecordCheck, type NormalizedFact
 export { policyHash } from './hash.js';
 export type { FactCatalogue, CatalogueFact } from './catalogue.js';
 export { diffPolicies, type PolicyDiff, type PolicyChange } from './diff/diff-policies.js';
+export { coerceCell, type CellValue } from './records/coerce-cell.js';

@@ -1,8 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { CatalogueFact, FactCatalogue } from '@tierwise/policy';
+import { coerceCell, type CatalogueFact, type FactCatalogue } from '@tierwise/policy';
 import { CliError } from '../errors.js';
-import { coerceCell } from './coerce-cell.js';
 import { keyPointer, type InputRecord } from './input-record.js';
 
 interface Column {

@@ -1,4 +1,5 @@
-import type { CatalogueFact, FactValue } from '@tierwise/policy';
+import type { CatalogueFact } from '../catalogue.js';
+import type { FactValue } from '../document.js';
 
 export type CellValue = { ok: true; value: FactValue } | { ok: false; message: string };
 
@@ -8,7 +9,7 @@ const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', '1']);
 const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', '0']);
 
 /**
- * Reads a non-empty CSV cell as its fact's type. Cells of unknown columns, text
+ * Reads a non-empty CSV cell (CLI and API imports alike) as its fact's type. Cells of unknown columns, text
  * and date facts stay text: validation judges them, nothing is guessed here.
  */
 export function coerceCell(fact: CatalogueFact | undefined, cell: string): CellValue {

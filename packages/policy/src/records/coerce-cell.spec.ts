@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueFact, FactType } from '@tierwise/policy';
+import type { CatalogueFact } from '../catalogue.js';
+import type { FactType } from '../document.js';
 import { coerceCell } from './coerce-cell.js';
 
 function fact(type: FactType): CatalogueFact {
