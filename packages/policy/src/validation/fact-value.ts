@@ -8,26 +8,25 @@ export type ValueCheck = { ok: true; value: NormalizedValue } | { ok: false; mes
 
 /** Checks one supplied value against its fact definition. Nothing is coerced: "12" is not 12. */
 export function checkFactValue(fact: CatalogueFact, value: unknown): ValueCheck {
-  const shown = show(value);
   switch (fact.type) {
     case 'number':
     case 'integer': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`must be a number, not ${shown}`);
-      if (fact.type === 'integer' && !Number.isInteger(value)) return fail(`must be a whole number, not ${shown}`);
-      return inRange(fact, value, shown);
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`must be a number, not ${show(value)}`);
+      if (fact.type === 'integer' && !Number.isInteger(value)) return fail(`must be a whole number, not ${show(value)}`);
+      return inRange(fact, value, value);
     }
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : fail(`must be true or false, not ${shown}`);
+      return typeof value === 'boolean' ? { ok: true, value } : fail(`must be true or false, not ${show(value)}`);
     case 'string':
-      if (typeof value !== 'string') return fail(`must be text, not ${shown}`);
+      if (typeof value !== 'string') return fail(`must be text, not ${show(value)}`);
       if (fact.allowed && !fact.allowed.has(value)) {
-        return fail(`must be one of ${[...fact.allowed].join(', ')}, not ${shown}`);
+        return fail(`must be one of ${[...fact.allowed].join(', ')}, not ${show(value)}`);
       }
       return { ok: true, value };
     case 'date': {
       const millis = parseIsoDate(value);
-      if (millis === undefined) return fail(`must be a date written yyyy-mm-dd, not ${shown}`);
-      return inRange(fact, millis, shown);
+      if (millis === undefined) return fail(`must be a date written yyyy-mm-dd, not ${show(value)}`);
+      return inRange(fact, millis, value);
     }
   }
 }
@@ -38,9 +37,11 @@ export function defaultProblem(fact: CatalogueFact, value: unknown): string | un
   return check.ok ? undefined : check.message;
 }
 
-function inRange(fact: CatalogueFact, value: number, shown: string): ValueCheck {
-  if (fact.min !== undefined && value < fact.min) return fail(`is ${shown} but must be at least ${bound(fact, fact.min)}`);
-  if (fact.max !== undefined && value > fact.max) return fail(`is ${shown} but must be at most ${bound(fact, fact.max)}`);
+// `supplied` is the value as given (a date's text), formatted only for a message:
+// this runs for every fact of every customer.
+function inRange(fact: CatalogueFact, value: number, supplied: unknown): ValueCheck {
+  if (fact.min !== undefined && value < fact.min) return fail(`is ${show(supplied)} but must be at least ${bound(fact, fact.min)}`);
+  if (fact.max !== undefined && value > fact.max) return fail(`is ${show(supplied)} but must be at most ${bound(fact, fact.max)}`);
   return { ok: true, value };
 }
 

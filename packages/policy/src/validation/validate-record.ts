@@ -1,4 +1,4 @@
-import type { FactCatalogue } from '../catalogue.js';
+import type { CatalogueFact, FactCatalogue } from '../catalogue.js';
 import { pointer } from '../finding.js';
 import { checkFactValue, type NormalizedValue } from './fact-value.js';
 
@@ -34,17 +34,14 @@ export function validateRecord(record: unknown, catalogue: FactCatalogue): Recor
       errors.push({ path: pointer(key), message: `'${key}' is computed over all customers and cannot be supplied` });
     }
   }
-  for (const fact of catalogue.values()) {
-    if (fact.origin !== 'record') continue;
+  const { recordFacts, defaults } = prepared(catalogue);
+  for (const fact of recordFacts) {
     // Own keys only: a fact named 'toString' must not read Object.prototype.
     const value = Object.hasOwn(input, fact.name) ? input[fact.name] : undefined;
     if (value === undefined) {
       // A required fact must be supplied even when it has a default (lint warns that default is unused).
       if (fact.required) errors.push({ path: pointer(fact.name), message: `'${fact.name}' (${fact.label.en}) is required` });
-      else if (fact.default !== undefined) {
-        const fallback = checkFactValue(fact, fact.default);
-        if (fallback.ok) facts[fact.name] = fallback.value;
-      }
+      else if (defaults.has(fact.name)) facts[fact.name] = defaults.get(fact.name)!;
       continue;
     }
     const check = checkFactValue(fact, value);
@@ -54,3 +51,29 @@ export function validateRecord(record: unknown, catalogue: FactCatalogue): Recor
   return errors.length > 0 ? { ok: false, errors } : { ok: true, facts };
 }
 
+
+interface PreparedCatalogue {
+  recordFacts: readonly CatalogueFact[];
+  /** Each optional fact's default, already normalised (a date default in epoch ms). */
+  defaults: ReadonlyMap<string, NormalizedValue>;
+}
+
+// A catalogue is immutable once compiled; what every record needs from it is worked out once.
+const preparedCatalogues = new WeakMap<FactCatalogue, PreparedCatalogue>();
+
+function prepared(catalogue: FactCatalogue): PreparedCatalogue {
+  let entry = preparedCatalogues.get(catalogue);
+  if (!entry) {
+    const recordFacts = [...catalogue.values()].filter((fact) => fact.origin === 'record');
+    const defaults = new Map<string, NormalizedValue>();
+    for (const fact of recordFacts) {
+      if (fact.default === undefined) continue;
+      // A default that does not fit its fact is a lint error; such a policy never evaluates.
+      const fallback = checkFactValue(fact, fact.default);
+      if (fallback.ok) defaults.set(fact.name, fallback.value);
+    }
+    entry = { recordFacts, defaults };
+    preparedCatalogues.set(catalogue, entry);
+  }
+  return entry;
+}
