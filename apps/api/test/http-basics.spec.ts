@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('HTTP basics', () => {
@@ -23,7 +24,7 @@ describe('HTTP basics', () => {
   });
 
   it('reports not ready, as problem+json, when a migration is missing', async () => {
-    await t.db.sql(`DELETE FROM migrations`);
+    await t.db.sql(`DELETE FROM migrations WHERE name = 'InitialSchema1795607065743'`);
     try {
       const response = await t.app.inject({ method: 'GET', url: '/ready' });
       expect(response.statusCode).toBe(503);
@@ -62,7 +63,7 @@ describe('HTTP basics', () => {
     const response = await t.app.inject({
       method: 'PUT',
       url: '/api/v1/customers/C-1',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await authHeaders(t, 'admin')), 'content-type': 'application/json' },
       payload: '{"name": ',
     });
     expect(response.statusCode).toBe(400);
@@ -74,7 +75,7 @@ describe('HTTP basics', () => {
     const response = await t.app.inject({
       method: 'GET',
       url: '/api/v1/customers',
-      headers: { origin: 'http://localhost:5173' },
+      headers: { ...(await authHeaders(t, 'auditor')), origin: 'http://localhost:5173' },
     });
     expect(response.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(String(response.headers['access-control-expose-headers']).toLowerCase()).toContain('content-range');

@@ -16,6 +16,25 @@ export interface AppConfig {
   seedPolicyPath: string;
   /** Demo customers generated on first start; 0 turns the demo population off. */
   demoCustomers: number;
+  /**
+   * HS256 key for console sign-in tokens (TIERWISE_JWT_SECRET). When absent the
+   * auth module makes a random one at boot: tokens then die with the process.
+   */
+  jwtSecret?: string | undefined;
+  /** The admin created on first start (TIERWISE_ADMIN_USERNAME/_PASSWORD); absent: a one-time password is printed. */
+  firstAdmin?: FirstAdminConfig | undefined;
 }
+
+export interface FirstAdminConfig {
+  username: string;
+  password: string;
+}
+
+/** Shortest accepted TIERWISE_JWT_SECRET: 32 characters, at least 256 bits when random. */
+export const MIN_JWT_SECRET_LENGTH = 32;
+/** Shortest accepted password, for the first admin and for users created later. */
+export const MIN_PASSWORD_LENGTH = 12;
+/** User names: a letter or digit, then letters, digits, '.', '_', '-' or '@'; 64 at most. Stored lower-case. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

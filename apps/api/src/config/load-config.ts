@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
-import { LOG_LEVELS, type AppConfig, type LogLevel } from './app-config.js';
+import {
+  LOG_LEVELS,
+  MIN_JWT_SECRET_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  USERNAME_PATTERN,
+  type AppConfig,
+  type FirstAdminConfig,
+  type LogLevel,
+} from './app-config.js';
 import { ConfigError } from './config.error.js';
 import { findSeedPolicy } from './find-seed-policy.js';
 
@@ -42,6 +50,13 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
     problems.push('TIERWISE_SEED_POLICY is not set and rules/default was not found above the api package');
   }
 
+  // Never echo a secret's value into a problem: its length is enough to fix it.
+  const jwtSecret = env['TIERWISE_JWT_SECRET'] === undefined || env['TIERWISE_JWT_SECRET'] === '' ? undefined : env['TIERWISE_JWT_SECRET'];
+  if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
+    problems.push(`TIERWISE_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters (it has ${jwtSecret.length}); e.g. openssl rand -base64 48`);
+  }
+  const firstAdmin = firstAdminOf(value('TIERWISE_ADMIN_USERNAME'), env['TIERWISE_ADMIN_PASSWORD'], problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -49,7 +64,30 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'embedded', dataDir },
     seedPolicyPath: seedPolicyPath!,
     demoCustomers,
+    jwtSecret,
+    firstAdmin,
   };
+}
+
+function firstAdminOf(usernameRaw: string | undefined, passwordRaw: string | undefined, problems: string[]): FirstAdminConfig | undefined {
+  // A password is taken as given (spaces included); only an empty one counts as unset.
+  const password = passwordRaw === '' ? undefined : passwordRaw;
+  if (usernameRaw === undefined && password === undefined) return undefined;
+  if (usernameRaw === undefined || password === undefined) {
+    problems.push('TIERWISE_ADMIN_USERNAME and TIERWISE_ADMIN_PASSWORD must be set together, or neither');
+    return undefined;
+  }
+  const username = usernameRaw.toLowerCase();
+  let ok = true;
+  if (!USERNAME_PATTERN.test(username)) {
+    problems.push(`TIERWISE_ADMIN_USERNAME must be 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit, not '${usernameRaw.slice(0, 70)}'`);
+    ok = false;
+  }
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    problems.push(`TIERWISE_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (it has ${password.length})`);
+    ok = false;
+  }
+  return ok ? { username, password } : undefined;
 }
 
 function integer(

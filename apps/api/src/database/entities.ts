@@ -1,4 +1,6 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { TierAssignmentEntity } from '../decisions/tier-assignment.entity.js';
 import { PolicyVersionEntity } from '../policies/policy-version.entity.js';
@@ -12,4 +14,6 @@ export const ENTITIES = [
   TierAssignmentEntity,
   TierHistoryEntity,
   AuditEventEntity,
+  UserEntity,
+  ApiKeyEntity,
 ];

@@ -21,6 +21,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     database,
     seedPolicyPath: findSeedPolicy()!,
     demoCustomers: 0,
+    // A known first admin: no one-time password banner on every test boot.
+    firstAdmin: { username: 'admin', password: 'test-admin-password' },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { InitialSchema1795607065743 } from './1795607065743-initial-schema.js';
+import { UsersAndApiKeys1795700000000 } from './1795700000000-users-and-api-keys.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
-export const MIGRATIONS = [InitialSchema1795607065743];
+export const MIGRATIONS = [InitialSchema1795607065743, UsersAndApiKeys1795700000000];
