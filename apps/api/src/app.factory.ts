@@ -4,6 +4,7 @@ import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { registerImportContentTypes } from './customers/import/import-content-types.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger } from './logging/create-logger.js';
 import { NestPinoLogger } from './logging/nest-pino-logger.js';
@@ -43,6 +44,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     .addHook('onSend', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
     });
+  registerImportContentTypes(app);
   setupOpenApi(app);
   await app.init();
   return app;

@@ -10,6 +10,8 @@ export class DomainException extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors: readonly FieldError[] = [],
+    /** Extra problem members (RFC 9457 extensions), e.g. an import's error count. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail);
     this.name = 'DomainException';

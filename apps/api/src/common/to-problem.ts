@@ -15,21 +15,24 @@ export interface ProblemContext {
 export function toProblem(error: unknown, context: ProblemContext): { problem: Problem; unexpected: boolean } {
   if (error instanceof DomainException) {
     const { status, title } = ERROR_STATUS[error.code];
-    const problem = base(error.code, status, title, error.detail, context);
+    const problem = { ...error.extensions, ...base(error.code, status, title, error.detail, context) };
     if (error.errors.length > 0) problem.errors = [...error.errors];
     return { problem, unexpected: false };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = status === 404 ? ErrorCode.RouteNotFound : status >= 500 ? ErrorCode.Internal : ErrorCode.HttpError;
+    const code = status === 404 ? ErrorCode.RouteNotFound : status >= 500 ? ErrorCode.Internal : clientCode(status);
     const detail = status >= 500 ? 'the server could not complete the request' : httpDetail(error);
-    return { problem: base(code, status, httpTitle(error, status), detail, context), unexpected: status >= 500 };
+    const title = code === ErrorCode.PayloadTooLarge || code === ErrorCode.UnsupportedMediaType ? ERROR_STATUS[code].title : httpTitle(error, status);
+    return { problem: base(code, status, title, detail, context), unexpected: status >= 500 };
   }
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
   const status = clientStatus(error);
   if (status !== undefined) {
     const detail = (error as Error).message;
-    return { problem: base(ErrorCode.HttpError, status, 'The request failed', detail, context), unexpected: false };
+    const code = clientCode(status);
+    const title = code === ErrorCode.HttpError ? 'The request failed' : ERROR_STATUS[code].title;
+    return { problem: base(code, status, title, detail, context), unexpected: false };
   }
   const { title } = ERROR_STATUS[ErrorCode.Internal];
   return {
@@ -63,4 +66,9 @@ function clientStatus(error: unknown): number | undefined {
   if (!(error instanceof Error)) return undefined;
   const status = (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+// Body too large and unknown content type have codes of their own, whoever raised them (Fastify, Nest or a service).
+function clientCode(status: number): ErrorCode {
+  return status === 413 ? ErrorCode.PayloadTooLarge : status === 415 ? ErrorCode.UnsupportedMediaType : ErrorCode.HttpError;
 }

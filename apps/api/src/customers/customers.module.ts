@@ -4,10 +4,14 @@ import { GradingModule } from '../grading/grading.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { CustomersController } from './customers.controller.js';
 import { CustomersService } from './customers.service.js';
+import { CustomersImportController } from './import/customers-import.controller.js';
+import { CustomersImportService } from './import/customers-import.service.js';
+import { ImportGradingWriter } from './import/import-grading.writer.js';
 
 @Module({
   imports: [DatabaseModule, PoliciesModule, GradingModule],
-  controllers: [CustomersController],
-  providers: [CustomersService],
+  // The import controller first: its POST import must not be read as a customer id.
+  controllers: [CustomersImportController, CustomersController],
+  providers: [CustomersService, CustomersImportService, ImportGradingWriter],
 })
 export class CustomersModule {}

@@ -8,7 +8,7 @@ export interface UpsertCustomerInput {
   facts: Record<string, unknown>;
 }
 
-const MAX_NAME = 200;
+export const MAX_NAME = 200;
 
 /** Checks the shape of a PUT body and reports every problem at once; the facts' content is the policy's job. */
 export function parseUpsertCustomer(body: unknown, id: string): UpsertCustomerInput {

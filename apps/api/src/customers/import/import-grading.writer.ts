@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Grading } from '../../grading/grading.service.js';
+import { TierHistoryRepository, type NewTierHistory } from '../../tier-history/tier-history.repository.js';
+
+/**
+ * GradingService.record for many customers at once (a set-based statement per
+ * chunk instead of three round trips per customer): the current decision in
+ * tier_assignments, and a tier_history row where the tier changed (a first
+ * grading counts as a change from none). The customers' rows are already
+ * written and locked by the caller's transaction.
+ */
+@Injectable()
+export class ImportGradingWriter {
+  constructor(private readonly history: TierHistoryRepository) {}
+
+  /** Returns how many customers changed tier. */
+  async record(manager: EntityManager, gradings: readonly Grading[]): Promise<number> {
+    if (gradings.length === 0) return 0;
+    const ids = gradings.map((grading) => grading.customerId);
+    // Locked in id order, like every writer of these rows, so concurrent imports queue instead of deadlocking.
+    const current = await manager.query<{ customer_id: string; tier: string | null }[]>(
+      'SELECT customer_id, tier FROM tier_assignments WHERE customer_id = ANY($1::text[]) ORDER BY customer_id FOR UPDATE',
+      [ids],
+    );
+    const tierBefore = new Map(current.map((row) => [row.customer_id, row.tier]));
+    // An unchanged decision is left as it is, so re-importing a file moves nothing, not even graded_at.
+    await manager.query(
+      `INSERT INTO tier_assignments
+         (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at)
+       SELECT r.customer_id, r.decision, r.tier, r.score, r.policy_id, r.policy_version, r.policy_hash, r.cause, now()
+       FROM jsonb_to_recordset($1::jsonb) AS r (
+         customer_id text, decision jsonb, tier text, score double precision,
+         policy_id text, policy_version integer, policy_hash text, cause text)
+       ON CONFLICT (customer_id) DO UPDATE SET
+         decision = EXCLUDED.decision, tier = EXCLUDED.tier, score = EXCLUDED.score,
+         policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
+         policy_hash = EXCLUDED.policy_hash, cause = EXCLUDED.cause, graded_at = EXCLUDED.graded_at
+       WHERE tier_assignments.decision IS DISTINCT FROM EXCLUDED.decision`,
+      [JSON.stringify(gradings.map(assignmentRow))],
+    );
+    const changes = gradings.filter((grading) => !tierBefore.has(grading.customerId) || tierBefore.get(grading.customerId) !== grading.decision.tier);
+    await this.history.append(manager, changes.map((grading) => historyOf(grading, tierBefore.get(grading.customerId) ?? null)));
+    return changes.length;
+  }
+}
+
+function pinnedHash(grading: Grading): string {
+  // Only a released version grades stored customers; a draft is for what-ifs.
+  const { policy } = grading;
+  if (policy.hash === null) throw new Error(`policy ${policy.policyId} v${policy.version} is a draft and cannot grade stored customers`);
+  return policy.hash;
+}
+
+function assignmentRow(grading: Grading) {
+  return {
+    customer_id: grading.customerId,
+    decision: grading.decision,
+    tier: grading.decision.tier,
+    score: grading.decision.score,
+    policy_id: grading.policy.policyId,
+    policy_version: grading.policy.version,
+    policy_hash: pinnedHash(grading),
+    cause: grading.cause,
+  };
+}
+
+function historyOf(grading: Grading, previousTier: string | null): NewTierHistory {
+  return {
+    customerId: grading.customerId,
+    previousTier,
+    newTier: grading.decision.tier,
+    score: grading.decision.score,
+    policyId: grading.policy.policyId,
+    policyVersion: grading.policy.version,
+    policyHash: pinnedHash(grading),
+    facts: grading.facts,
+    cause: grading.cause,
+    actor: grading.actor,
+  };
+}
