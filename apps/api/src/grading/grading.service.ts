@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Decision } from '@tierwise/policy';
 import type { EntityManager } from 'typeorm';
 import { TierAssignmentRepository, type NewTierAssignment } from '../decisions/tier-assignment.repository.js';
+import { ActivePolicyService } from '../policies/active-policy.service.js';
 import type { PolicyInForce } from '../policies/policy-in-force.js';
+import { PolicyVersionRepository } from '../policies/policy-version.repository.js';
 import { TierHistoryRepository, type NewTierHistory } from '../tier-history/tier-history.repository.js';
+import { decide } from './decide.js';
 import type { GradingCause } from './grading-cause.js';
 
 export interface Grading {
@@ -19,6 +22,9 @@ export interface GradingOutcome {
   previousTier: string | null;
   tierChanged: boolean;
   gradedAt: Date;
+  /** What was stored: the caller's decision, or a fresh one if a new version was published meanwhile. */
+  decision: Decision;
+  policy: PolicyInForce;
 }
 
 /**
@@ -31,14 +37,31 @@ export class GradingService {
   constructor(
     private readonly assignments: TierAssignmentRepository,
     private readonly history: TierHistoryRepository,
+    private readonly versions: PolicyVersionRepository,
+    private readonly policies: ActivePolicyService,
   ) {}
 
-  async record(manager: EntityManager, grading: Grading): Promise<GradingOutcome> {
+  async record(manager: EntityManager, requested: Grading): Promise<GradingOutcome> {
+    const grading = await this.underVersionInForce(manager, requested);
     const current = await this.assignments.lockCurrentTier(manager, grading.customerId);
     const gradedAt = await this.assignments.upsert(manager, assignmentOf(grading));
     const tierChanged = current === undefined || current.tier !== grading.decision.tier;
     if (tierChanged) await this.history.append(manager, [historyOf(grading, current?.tier ?? null)]);
-    return { previousTier: current?.tier ?? null, tierChanged, gradedAt };
+    return { previousTier: current?.tier ?? null, tierChanged, gradedAt, decision: grading.decision, policy: grading.policy };
+  }
+
+  /**
+   * The caller decided before its transaction began; a publication may have
+   * committed since, and its re-grade cannot have seen this customer's new facts.
+   * Share-locking the version in force settles the order: if it is still the
+   * caller's, a publication waits for this transaction (and then re-grades what
+   * it wrote); if not, the customer is graded again with the version now in force.
+   */
+  private async underVersionInForce(manager: EntityManager, grading: Grading): Promise<Grading> {
+    const inForce = await this.versions.lockPublishedRef(manager, grading.policy.policyId);
+    if (inForce?.version === grading.policy.version) return grading;
+    const policy = await this.policies.active();
+    return { ...grading, policy, decision: decide(policy, grading.customerId, grading.facts) };
   }
 
   /** First gradings of customers that have none yet (bootstrap), in bulk. */

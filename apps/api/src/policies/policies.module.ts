@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module.js';
-import { ActivePolicyService } from './active-policy.service.js';
-import { CompiledPolicyCache } from './compiled-policy.cache.js';
+import { GradingModule } from '../grading/grading.module.js';
+import { PoliciesController } from './policies.controller.js';
+import { PolicyPublicationService } from './policy-publication.service.js';
+import { PolicyRuntimeModule } from './policy-runtime.module.js';
+import { PolicyVersionsService } from './policy-versions.service.js';
 
+// Re-exports the runtime (ActivePolicyService, CompiledPolicyCache) for customers, decisions and bootstrap.
 @Module({
-  imports: [DatabaseModule],
-  providers: [ActivePolicyService, CompiledPolicyCache],
-  exports: [ActivePolicyService, CompiledPolicyCache],
+  imports: [DatabaseModule, PolicyRuntimeModule, GradingModule],
+  controllers: [PoliciesController],
+  providers: [PolicyVersionsService, PolicyPublicationService],
+  exports: [PolicyRuntimeModule],
 })
 export class PoliciesModule {}

@@ -33,14 +33,49 @@ export class InitialSchema1795607065743 implements MigrationInterface {
         document       jsonb NOT NULL,
         hash           text,
         lint_findings  jsonb NOT NULL DEFAULT '[]',
+        -- Bumped by every save of a draft: the optimistic-concurrency token (ETag) of an edit.
+        revision       integer NOT NULL DEFAULT 1 CHECK (revision > 0),
+        -- Where the draft came from: the version it copies (a copy, a rollback), if any,
+        -- and the version that was in force when it was started (what its author saw).
+        based_on       integer,
+        base_version   integer,
+        note           text,
         created_by     text NOT NULL,
         created_at     timestamptz NOT NULL DEFAULT now(),
+        updated_by     text NOT NULL,
+        updated_at     timestamptz NOT NULL DEFAULT now(),
+        published_by   text,
         published_at   timestamptz,
+        superseded_at  timestamptz,
         PRIMARY KEY (policy_id, version),
+        CONSTRAINT policy_versions_document_object CHECK (jsonb_typeof(document) = 'object'),
         -- Anything that was ever in force is pinned by its hash and publication time.
         CONSTRAINT policy_versions_released_pinned
-          CHECK (status = 'draft' OR (hash IS NOT NULL AND published_at IS NOT NULL))
+          CHECK (status = 'draft' OR (hash IS NOT NULL AND published_at IS NOT NULL)),
+        CONSTRAINT policy_versions_superseded_dated
+          CHECK ((status = 'superseded') = (superseded_at IS NOT NULL))
       )`);
+    // A released version is what decisions and tier history point at: its rules,
+    // hash and dates never change again, and it is never deleted. Only its status
+    // may move on, published -> superseded.
+    await db.query(`
+      CREATE FUNCTION tierwise_policy_version_released() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.status <> 'draft' AND (TG_OP = 'DELETE'
+            OR NEW.document IS DISTINCT FROM OLD.document OR NEW.hash IS DISTINCT FROM OLD.hash
+            OR NEW.published_at IS DISTINCT FROM OLD.published_at OR NEW.version <> OLD.version
+            OR NEW.policy_id <> OLD.policy_id OR NEW.revision <> OLD.revision
+            OR NOT (NEW.status = OLD.status OR (OLD.status = 'published' AND NEW.status = 'superseded'))) THEN
+          RAISE EXCEPTION 'policy % v% is released and cannot be changed (%)', OLD.policy_id, OLD.version, TG_OP
+            USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END
+      $$`);
+    await db.query(`
+      CREATE TRIGGER policy_versions_released_immutable BEFORE UPDATE OR DELETE ON policy_versions
+        FOR EACH ROW EXECUTE FUNCTION tierwise_policy_version_released()`);
     // At most one version of a policy is in force at a time.
     await db.query(`
       CREATE UNIQUE INDEX policy_versions_one_published
@@ -121,6 +156,7 @@ export class InitialSchema1795607065743 implements MigrationInterface {
     await db.query(`DROP FUNCTION tierwise_forbid_change()`);
     await db.query(`DROP TABLE tier_assignments`);
     await db.query(`DROP TABLE policy_versions`);
+    await db.query(`DROP FUNCTION tierwise_policy_version_released()`);
     await db.query(`DROP TABLE policies`);
     await db.query(`DROP TABLE customers`);
   }

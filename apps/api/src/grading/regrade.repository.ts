@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { Decision } from '@tierwise/policy';
+import type { EntityManager } from 'typeorm';
+import type { GradingCause } from './grading-cause.js';
+
+/** A stored customer as a re-grade reads it: its facts and its current tier. */
+export interface StoredCustomer {
+  id: string;
+  facts: Record<string, unknown>;
+  /** Undefined when the customer was never graded; null when graded into no tier. */
+  tier: string | null | undefined;
+}
+
+export interface RegradedCustomer {
+  customerId: string;
+  facts: Record<string, unknown>;
+  previousTier: string | null | undefined;
+  decision: Decision;
+}
+
+export interface GradingStamp {
+  policyId: string;
+  policyVersion: number;
+  policyHash: string;
+  cause: GradingCause;
+  actor: string;
+}
+
+/**
+ * The set-based SQL of a population re-grade: customers read in key order a
+ * chunk at a time, and each chunk's decisions and tier changes written with one
+ * statement each (the rows travel as one jsonb parameter, so a chunk never
+ * approaches PostgreSQL's bind-parameter limit).
+ */
+@Injectable()
+export class RegradeRepository {
+  async readChunk(manager: EntityManager, afterId: string | null, size: number): Promise<StoredCustomer[]> {
+    const rows = await manager.query<{ id: string; facts: Record<string, unknown>; graded: boolean; tier: string | null }[]>(
+      `SELECT c.id, c.facts, a.customer_id IS NOT NULL AS graded, a.tier
+         FROM customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id
+        WHERE $1::text IS NULL OR c.id > $1
+        ORDER BY c.id
+        LIMIT $2`,
+      [afterId, size],
+    );
+    return rows.map((row) => ({ id: row.id, facts: row.facts, tier: row.graded ? row.tier : undefined }));
+  }
+
+  async storeDecisions(manager: EntityManager, stamp: GradingStamp, customers: readonly RegradedCustomer[]): Promise<void> {
+    if (customers.length === 0) return;
+    const rows = customers.map((customer) => ({
+      customer_id: customer.customerId,
+      decision: customer.decision,
+      tier: customer.decision.tier,
+      score: customer.decision.score,
+    }));
+    await manager.query(
+      `INSERT INTO tier_assignments
+         (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at)
+       SELECT r.customer_id, r.decision, r.tier, r.score, $2, $3, $4, $5, now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(customer_id text, decision jsonb, tier text, score double precision)
+       ON CONFLICT (customer_id) DO UPDATE SET
+         decision = EXCLUDED.decision, tier = EXCLUDED.tier, score = EXCLUDED.score,
+         policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
+         policy_hash = EXCLUDED.policy_hash, cause = EXCLUDED.cause, graded_at = EXCLUDED.graded_at`,
+      [JSON.stringify(rows), stamp.policyId, stamp.policyVersion, stamp.policyHash, stamp.cause],
+    );
+  }
+
+  async appendHistory(manager: EntityManager, stamp: GradingStamp, customers: readonly RegradedCustomer[]): Promise<void> {
+    if (customers.length === 0) return;
+    const rows = customers.map((customer) => ({
+      customer_id: customer.customerId,
+      previous_tier: customer.previousTier ?? null,
+      new_tier: customer.decision.tier,
+      score: customer.decision.score,
+      facts: customer.facts,
+    }));
+    await manager.query(
+      `INSERT INTO tier_history
+         (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor)
+       SELECT r.customer_id, r.previous_tier, r.new_tier, r.score, $2, $3, $4, r.facts, $5, $6
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r(customer_id text, previous_tier text, new_tier text, score double precision, facts jsonb)`,
+      [JSON.stringify(rows), stamp.policyId, stamp.policyVersion, stamp.policyHash, stamp.cause, stamp.actor],
+    );
+  }
+}

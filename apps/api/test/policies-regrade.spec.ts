@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransactionRunner } from '../src/database/transaction-runner.js';
+import { decide } from '../src/grading/decide.js';
+import { GradingService } from '../src/grading/grading.service.js';
+import { REGRADE_CHUNK } from '../src/grading/regrade.service.js';
+import { ActivePolicyService } from '../src/policies/active-policy.service.js';
+import { authHeaders } from './support/auth.js';
+import { customerFactory } from './support/customer.factory.js';
+import { putCustomer } from './support/http.js';
+import { draftOf, publish, seedDocument, storedDecision, withTierAThreshold, type PolicyDocument } from './support/policies-helpers.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+// More customers than one re-grade chunk, so chunk boundaries are crossed.
+const POPULATION = 2 * REGRADE_CHUNK + 345;
+
+describe('re-grading a population on publication', () => {
+  let t: TestApp;
+  let seed: PolicyDocument;
+  beforeAll(async () => {
+    t = await startTestApp({ demoCustomers: POPULATION });
+    seed = await seedDocument(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function count(sql: string): Promise<number> {
+    const rows = await t.db.sql<{ n: number }>(sql);
+    return rows[0]!.n;
+  }
+
+  it('grades every stored customer exactly once with the new version, across chunks', async () => {
+    const movers = await count(`SELECT count(*)::int AS n FROM tier_assignments WHERE tier = 'A' AND score < 80`);
+    const before = await count('SELECT count(*)::int AS n FROM tier_history');
+    expect(movers).toBeGreaterThan(0); // the demo population has customers between 75 and 80 points
+
+    const draft = await draftOf(t, withTierAThreshold(seed, 80));
+    const response = await publish(t, draft.version);
+    expect(response.statusCode).toBe(200);
+    const { regrade } = response.json() as { regrade: { customers: number; tierChanges: number; transitions: Record<string, number>; tiers: Record<string, number> } };
+    expect(regrade).toMatchObject({ customers: POPULATION, tierChanges: movers, transitions: { 'A->B': movers } });
+    expect(Object.values(regrade.tiers).reduce((sum, n) => sum + n, 0)).toBe(POPULATION);
+
+    const byVersion = await t.db.sql<{ policy_version: number; cause: string; n: number }>(
+      'SELECT policy_version, cause, count(*)::int AS n FROM tier_assignments GROUP BY 1, 2',
+    );
+    expect(byVersion).toEqual([{ policy_version: draft.version, cause: 'policy-publish', n: POPULATION }]);
+    const after = await count('SELECT count(*)::int AS n FROM tier_history');
+    expect(after - before).toBe(movers);
+    const wrong = await count(
+      `SELECT count(*)::int AS n FROM tier_assignments WHERE (score >= 80 AND tier <> 'A') OR (score >= 75 AND score < 80 AND tier = 'A')`,
+    );
+    expect(wrong).toBe(0);
+  });
+
+  it('grades a customer saved with a version that was superseded meanwhile by the version in force', async () => {
+    const customer = customerFactory({ tier: 'A', facts: { relationship: 10, strategicImportance: 8 } }); // 78 points
+    expect((await putCustomer(t.app, customer, await authHeaders(t, 'admin'))).statusCode).toBe(201);
+    const policies = t.app.get(ActivePolicyService);
+    const stale = await policies.active();
+
+    const draft = await draftOf(t, withTierAThreshold(seed, 85));
+    expect((await publish(t, draft.version)).statusCode).toBe(200);
+
+    // As if a customer save had decided with the old version just before the publication committed.
+    const outcome = await t.app.get(TransactionRunner).run((manager) =>
+      t.app.get(GradingService).record(manager, {
+        customerId: customer.id,
+        facts: customer.facts,
+        decision: decide(stale, customer.id, { ...customer.facts, relationship: 20, strategicImportance: 20 }),
+        policy: stale,
+        cause: 'fact-change',
+        actor: 'test',
+      }),
+    );
+    expect(outcome.policy.version).toBe(draft.version);
+    expect(outcome.decision.tier).toBe('B');
+    expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
+  });
+});
