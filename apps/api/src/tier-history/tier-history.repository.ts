@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { timeConditions } from '../common/ra-list-query.js';
 import { insertRows } from '../database/insert-rows.js';
+import type { TierHistoryFilter, TierHistoryListQuery, TierHistorySortField } from './tier-history-list-query.js';
 import { TierHistoryEntity } from './tier-history.entity.js';
+
+const SORT_COLUMNS: Readonly<Record<TierHistorySortField, string>> = {
+  at: 'h.at',
+  id: 'h.id',
+  customerId: 'h.customer_id',
+  newTier: 'h.new_tier',
+  previousTier: 'h.previous_tier',
+  score: 'h.score',
+  policyVersion: 'h.policy_version',
+  cause: 'h.cause',
+};
 
 export type NewTierHistory = Omit<TierHistoryEntity, 'id' | 'at'>;
 
@@ -22,4 +35,73 @@ export class TierHistoryRepository {
       order: { at: 'DESC', id: 'DESC' },
     });
   }
+
+  async list(query: TierHistoryListQuery): Promise<{ rows: TierHistoryEntity[]; total: number }> {
+    const { conditions, params } = filterConditions(query.filter);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM tier_history h ${where}`, params);
+    const { field, order } = query.sort;
+    const orderBy = field === 'id' ? `h.id ${order}` : `${SORT_COLUMNS[field]} ${order} NULLS LAST, h.id ${order}`;
+    const rows = await this.dataSource.query<HistoryRow[]>(
+      `SELECT h.* FROM tier_history h ${where} ORDER BY ${orderBy}
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.range.end - query.range.start + 1, query.range.start],
+    );
+    return { rows: rows.map(toEntity), total };
+  }
+}
+
+interface HistoryRow {
+  id: string | number;
+  customer_id: string;
+  previous_tier: string | null;
+  new_tier: string | null;
+  score: number | null;
+  policy_id: string;
+  policy_version: number;
+  policy_hash: string;
+  facts: Record<string, unknown>;
+  cause: TierHistoryEntity['cause'];
+  actor: string;
+  at: Date;
+}
+
+function filterConditions(filter: TierHistoryFilter): { conditions: string[]; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.customerId) {
+    params.push(filter.customerId);
+    conditions.push(`h.customer_id = ANY($${params.length}::text[])`);
+  }
+  if (filter.tier) {
+    params.push(filter.tier);
+    conditions.push(`(h.new_tier = ANY($${params.length}::text[]) OR h.previous_tier = ANY($${params.length}::text[]))`);
+  }
+  if (filter.cause) {
+    params.push(filter.cause);
+    conditions.push(`h.cause = ANY($${params.length}::text[])`);
+  }
+  if (filter.policyVersion) {
+    params.push(filter.policyVersion);
+    conditions.push(`h.policy_version = ANY($${params.length}::int[])`);
+  }
+  conditions.push(...timeConditions('h.at', filter.from, filter.to, params));
+  return { conditions, params };
+}
+
+function toEntity(row: HistoryRow): TierHistoryEntity {
+  return Object.assign(new TierHistoryEntity(), {
+    id: row.id,
+    customerId: row.customer_id,
+    previousTier: row.previous_tier,
+    newTier: row.new_tier,
+    score: row.score,
+    policyId: row.policy_id,
+    policyVersion: row.policy_version,
+    policyHash: row.policy_hash,
+    facts: row.facts,
+    cause: row.cause,
+    actor: row.actor,
+    at: row.at,
+  });
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainException } from '../common/domain.exception.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import type { TierHistoryDto } from './dto/tier-history.dto.js';
+import type { TierHistoryListQuery } from './tier-history-list-query.js';
 import { toTierHistoryDto } from './tier-history.mapper.js';
 import { TierHistoryRepository } from './tier-history.repository.js';
 
@@ -17,5 +18,10 @@ export class TierHistoryService {
     const entries = await this.history.listForCustomer(customerId);
     if (entries.length === 0 && !(await this.customers.exists(customerId))) throw DomainException.customerNotFound(customerId);
     return entries.map(toTierHistoryDto);
+  }
+
+  async list(query: TierHistoryListQuery): Promise<{ items: TierHistoryDto[]; total: number }> {
+    const { rows, total } = await this.history.list(query);
+    return { items: rows.map(toTierHistoryDto), total };
   }
 }
