@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerFactory, customerFacts, type CustomerInput } from './support/customer.factory.js';
-import { authHeaders } from './support/auth.js';
+import { authHeaders, testUsername } from './support/auth.js';
 import { putCustomer } from './support/http.js';
 import {
   call,
@@ -149,13 +149,16 @@ describe('policies and versions', () => {
     expect(await storedDecision(t, late.id)).toMatchObject({ tier: 'B', policy: { version: draft.version } });
 
     // Every write is audited, the publication by the same actor the tier history names.
-    const audit = await t.db.sql<{ action: string; actor: string; summary: Record<string, unknown> }>(
-      'SELECT action, actor, summary FROM audit_events WHERE target = $1 ORDER BY id',
+    const audit = await t.db.sql<{ action: string; actor: string; summary: Record<string, unknown>; request_id: string | null }>(
+      'SELECT action, actor, summary, request_id FROM audit_events WHERE target = $1 ORDER BY id',
       [`policy:default@${draft.version}`],
     );
     expect(audit.map((event) => event.action)).toEqual(['policy.draft.create', 'policy.draft.update', 'policy.draft.update', 'policy.publish']);
     expect(audit[3]!.summary).toMatchObject({ hash: result.version.hash, superseded: 1, customers: 3, tierChanges: 1 });
-    expect(audit[3]!.actor).toBe(history.at(-1)!.actor);
+    expect(audit[0]!.actor).toBe(`user:${testUsername('author')}`);
+    expect(audit[3]!.actor).toBe(`user:${testUsername('publisher')}`);
+    expect(history.at(-1)!.actor).toBe(`user:${testUsername('publisher')}`);
+    expect(audit.every((event) => typeof event.request_id === 'string' && event.request_id !== '')).toBe(true);
     expect(audit[2]!.summary).toMatchObject({ before: { revision: 2 }, after: { revision: 3, lintErrors: 0 } });
   });
 
@@ -350,6 +353,29 @@ describe('policies and versions', () => {
       expect({ status: response.statusCode, code: (response.json() as { code: string }).code }).toEqual({ status, code });
       expect(response.headers['content-type']).toMatch(PROBLEM);
     }
+  });
+
+  it('lets each role do only its part: authors edit, publishers publish, readers read, agents none of it', async () => {
+    const draft = await createDraft(t, { copyOf: 1 });
+    const forbidden: [Awaited<ReturnType<typeof call>>, string][] = [
+      [await call(t, 'agent', 'GET', '/api/v1/policies'), 'agent lists policies'],
+      [await call(t, 'agent', 'GET', `${BASE}/versions/1`), 'agent reads a version'],
+      [await call(t, 'agent', 'POST', `${BASE}/versions/1/test`, { facts: ordinary.facts }), 'agent tests'],
+      [await call(t, 'auditor', 'POST', `${BASE}/versions`, {}), 'auditor creates a draft'],
+      [await call(t, 'publisher', 'PUT', `${BASE}/versions/${draft.version}`, { document: seed, revision: 1 }), 'publisher edits a draft'],
+      [await call(t, 'author', 'POST', `${BASE}/versions/${draft.version}/publish`, {}), 'author publishes'],
+      [await call(t, 'author', 'POST', `${BASE}/versions/1/rollback`, {}), 'author rolls back'],
+    ];
+    for (const [response, what] of forbidden) {
+      expect({ what, status: response.statusCode, code: (response.json() as { code: string }).code }).toEqual({ what, status: 403, code: 'forbidden' });
+    }
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/policies' });
+    expect(anonymous.statusCode).toBe(401);
+    for (const role of ['auditor', 'publisher', 'author', 'admin'] as const) {
+      expect((await call(t, role, 'POST', `${BASE}/versions/1/test`, { facts: ordinary.facts })).statusCode).toBe(200);
+      expect((await call(t, role, 'GET', `${BASE}/diff?from=1&to=${draft.version}`)).statusCode).toBe(200);
+    }
+    expect(((await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json() as VersionBody).status).toBe('draft');
   });
 
   it('lists every problem with the facts a test is given', async () => {
