@@ -28,6 +28,39 @@ export class TierHistoryRepository {
     await insertRows(manager, TierHistoryEntity, entries);
   }
 
+  /**
+   * The same rows as `append`, in one statement per call: the rows travel as a
+   * single jsonb parameter, which for tens of thousands of rows (a bulk import)
+   * costs a fraction of TypeORM's multi-row INSERT.
+   */
+  async appendBulk(manager: EntityManager, entries: readonly NewTierHistory[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO tier_history
+         (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor)
+       SELECT r.customer_id, r.previous_tier, r.new_tier, r.score, r.policy_id, r.policy_version, r.policy_hash, r.facts, r.cause, r.actor
+       FROM jsonb_to_recordset($1::jsonb) AS r (
+         customer_id text, previous_tier text, new_tier text, score double precision, policy_id text,
+         policy_version integer, policy_hash text, facts jsonb, cause text, actor text)`,
+      [
+        JSON.stringify(
+          entries.map((entry) => ({
+            customer_id: entry.customerId,
+            previous_tier: entry.previousTier,
+            new_tier: entry.newTier,
+            score: entry.score,
+            policy_id: entry.policyId,
+            policy_version: entry.policyVersion,
+            policy_hash: entry.policyHash,
+            facts: entry.facts,
+            cause: entry.cause,
+            actor: entry.actor,
+          })),
+        ),
+      ],
+    );
+  }
+
   /** Newest first. */
   listForCustomer(customerId: string): Promise<TierHistoryEntity[]> {
     return this.dataSource.getRepository(TierHistoryEntity).find({

@@ -60,6 +60,8 @@ export class CustomersImportService {
       for (const chunk of chunks(sorted, IMPORT_CHUNK)) {
         const written = await this.customers.upsertMany(manager, chunk);
         const created = written.filter((row) => row.created).length;
+        const writtenIds = new Set(written.map((row) => row.id));
+        const unchanged = new Set(chunk.filter((row) => !writtenIds.has(row.id)).map((row) => row.id));
         result.created += created;
         result.updated += written.length - created;
         result.unchanged += chunk.length - written.length;
@@ -75,7 +77,7 @@ export class CustomersImportService {
           const tier = decision.tier ?? 'none';
           result.tiers[tier] = (result.tiers[tier] ?? 0) + 1;
         }
-        result.tierChanges += await this.grading.record(manager, gradings);
+        result.tierChanges += await this.grading.record(manager, gradings, unchanged);
       }
       const { policy: ref, ...counts } = result;
       await this.audit.append(manager, {

@@ -14,16 +14,24 @@ import { TierHistoryRepository, type NewTierHistory } from '../../tier-history/t
 export class ImportGradingWriter {
   constructor(private readonly history: TierHistoryRepository) {}
 
-  /** Returns how many customers changed tier. */
-  async record(manager: EntityManager, gradings: readonly Grading[]): Promise<number> {
+  /**
+   * Returns how many customers changed tier. `unchanged` names customers whose
+   * name and facts were already as imported: if they were graded by this same
+   * policy version, their stored decision is this one (evaluation is a pure
+   * function of facts and policy), so nothing is sent or written for them.
+   */
+  async record(manager: EntityManager, gradings: readonly Grading[], unchanged: ReadonlySet<string>): Promise<number> {
     if (gradings.length === 0) return 0;
     const ids = gradings.map((grading) => grading.customerId);
     // Locked in id order, like every writer of these rows, so concurrent imports queue instead of deadlocking.
-    const current = await manager.query<{ customer_id: string; tier: string | null }[]>(
-      'SELECT customer_id, tier FROM tier_assignments WHERE customer_id = ANY($1::text[]) ORDER BY customer_id FOR UPDATE',
+    const current = await manager.query<{ customer_id: string; tier: string | null; policy_hash: string }[]>(
+      'SELECT customer_id, tier, policy_hash FROM tier_assignments WHERE customer_id = ANY($1::text[]) ORDER BY customer_id FOR UPDATE',
       [ids],
     );
     const tierBefore = new Map(current.map((row) => [row.customer_id, row.tier]));
+    const hashBefore = new Map(current.map((row) => [row.customer_id, row.policy_hash]));
+    const regraded = gradings.filter((grading) => !(unchanged.has(grading.customerId) && hashBefore.get(grading.customerId) === grading.policy.hash));
+    if (regraded.length === 0) return 0;
     // An unchanged decision is left as it is, so re-importing a file moves nothing, not even graded_at.
     await manager.query(
       `INSERT INTO tier_assignments
@@ -37,10 +45,10 @@ export class ImportGradingWriter {
          policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
          policy_hash = EXCLUDED.policy_hash, cause = EXCLUDED.cause, graded_at = EXCLUDED.graded_at
        WHERE tier_assignments.decision IS DISTINCT FROM EXCLUDED.decision`,
-      [JSON.stringify(gradings.map(assignmentRow))],
+      [JSON.stringify(regraded.map(assignmentRow))],
     );
-    const changes = gradings.filter((grading) => !tierBefore.has(grading.customerId) || tierBefore.get(grading.customerId) !== grading.decision.tier);
-    await this.history.append(manager, changes.map((grading) => historyOf(grading, tierBefore.get(grading.customerId) ?? null)));
+    const changes = regraded.filter((grading) => !tierBefore.has(grading.customerId) || tierBefore.get(grading.customerId) !== grading.decision.tier);
+    await this.history.appendBulk(manager, changes.map((grading) => historyOf(grading, tierBefore.get(grading.customerId) ?? null)));
     return changes.length;
   }
 }
