@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Roles } from '../auth/roles.decorator.js';
@@ -23,6 +24,7 @@ export class AuditController {
 
   /** Same filters as the list; every matching event, streamed. */
   @Get('export.csv')
+  @ApiProduces('text/csv')
   async exportCsv(@Query() query: Record<string, unknown>): Promise<StreamableFile> {
     const lines = await this.audit.exportCsv(parseAuditExportQuery(query));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

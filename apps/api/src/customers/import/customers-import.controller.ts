@@ -1,4 +1,5 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { Roles } from '../../auth/roles.decorator.js';
@@ -22,6 +23,13 @@ export class CustomersImportController {
   @Post('import')
   @Roles('admin')
   @HttpCode(200)
+  @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiBody({
+    description:
+      'JSON lines: one {"id","name","facts"} per line (customerId is accepted for id). ' +
+      'CSV: a header row id,name,<fact>... then one customer per row; cells are read by the facts\' types. UTF-8, at most 64 MiB and 100,000 rows.',
+    schema: { type: 'string', format: 'binary' },
+  })
   async import(@Req() request: FastifyRequest): Promise<ImportResultDto> {
     const format = importFormatOf(request.headers['content-type']);
     const declared = Number(request.headers['content-length']);
