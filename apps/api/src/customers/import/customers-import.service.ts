@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../../audit/audit.repository.js';
 import { chunks } from '../../database/chunks.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
@@ -6,6 +7,7 @@ import { decide } from '../../grading/decide.js';
 import type { Grading } from '../../grading/grading.service.js';
 import { ActivePolicyService } from '../../policies/active-policy.service.js';
 import type { PolicyInForce } from '../../policies/policy-in-force.js';
+import { PolicyVersionRepository } from '../../policies/policy-version.repository.js';
 import { policyNeedsPopulation } from '../../policies/policy.exception.js';
 import { CustomersRepository } from '../customers.repository.js';
 import type { ImportResultDto } from '../dto/import-result.dto.js';
@@ -13,7 +15,7 @@ import type { ImportFormat } from './import-format.js';
 import { ImportGradingWriter } from './import-grading.writer.js';
 import { IMPORT_CHUNK } from './import-limits.js';
 import type { ImportRow } from './import-row.js';
-import { readImport } from './read-import.js';
+import { readImport, recheckImport } from './read-import.js';
 
 export interface ImportContext {
   actor: string;
@@ -25,6 +27,7 @@ export interface ImportContext {
 export class CustomersImportService {
   constructor(
     private readonly policies: ActivePolicyService,
+    private readonly versions: PolicyVersionRepository,
     private readonly customers: CustomersRepository,
     private readonly grading: ImportGradingWriter,
     private readonly audit: AuditRepository,
@@ -44,11 +47,35 @@ export class CustomersImportService {
     return this.write(rows, policy, context);
   }
 
-  private write(rows: ImportRow[], policy: PolicyInForce, context: ImportContext): Promise<ImportResultDto> {
+  private write(rows: ImportRow[], requested: PolicyInForce, context: ImportContext): Promise<ImportResultDto> {
     // Id order: two imports touching the same customers lock them in the same order.
     const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.transactions.run(async (manager) => {
+      const policy = await this.policyInForce(manager, requested, rows);
+      return this.writeUnder(manager, sorted, policy, context);
+    });
+  }
+
+  /**
+   * The file was checked against `requested` before this transaction began; a
+   * publication may have committed since, and its re-grade cannot have seen
+   * these rows. Share-locking the version in force settles the order, as
+   * GradingService does for one customer: while `requested` is still in force,
+   * a publication waits for this import (and then re-grades what it wrote);
+   * if another version is in force, the rows are checked and graded under it.
+   */
+  private async policyInForce(manager: EntityManager, requested: PolicyInForce, rows: readonly ImportRow[]): Promise<PolicyInForce> {
+    const inForce = await this.versions.lockPublishedRef(manager, requested.policyId);
+    if (inForce?.version === requested.version) return requested;
+    const policy = await this.policies.active();
+    if (policy.compiled.population.size > 0) throw policyNeedsPopulation(policy.policyId, policy.version);
+    recheckImport(rows, policy.compiled.catalogue, policy.version);
+    return policy;
+  }
+
+  private async writeUnder(manager: EntityManager, sorted: readonly ImportRow[], policy: PolicyInForce, context: ImportContext): Promise<ImportResultDto> {
     const result: ImportResultDto = {
-      imported: rows.length,
+      imported: sorted.length,
       created: 0,
       updated: 0,
       unchanged: 0,
@@ -56,38 +83,36 @@ export class CustomersImportService {
       tiers: {},
       policy: { id: policy.policyId, version: policy.version, hash: policy.hash! },
     };
-    return this.transactions.run(async (manager) => {
-      for (const chunk of chunks(sorted, IMPORT_CHUNK)) {
-        const written = await this.customers.upsertMany(manager, chunk);
-        const created = written.filter((row) => row.created).length;
-        const writtenIds = new Set(written.map((row) => row.id));
-        const unchanged = new Set(chunk.filter((row) => !writtenIds.has(row.id)).map((row) => row.id));
-        result.created += created;
-        result.updated += written.length - created;
-        result.unchanged += chunk.length - written.length;
-        const gradings = chunk.map((row): Grading => ({
-          customerId: row.id,
-          facts: row.facts,
-          decision: decide(policy, row.id, row.facts),
-          policy,
-          cause: 'fact-change',
-          actor: context.actor,
-        }));
-        for (const { decision } of gradings) {
-          const tier = decision.tier ?? 'none';
-          result.tiers[tier] = (result.tiers[tier] ?? 0) + 1;
-        }
-        result.tierChanges += await this.grading.record(manager, gradings, unchanged);
-      }
-      const { policy: ref, ...counts } = result;
-      await this.audit.append(manager, {
+    for (const chunk of chunks(sorted, IMPORT_CHUNK)) {
+      const written = await this.customers.upsertMany(manager, chunk);
+      const created = written.filter((row) => row.created).length;
+      const writtenIds = new Set(written.map((row) => row.id));
+      const unchanged = new Set(chunk.filter((row) => !writtenIds.has(row.id)).map((row) => row.id));
+      result.created += created;
+      result.updated += written.length - created;
+      result.unchanged += chunk.length - written.length;
+      const gradings = chunk.map((row): Grading => ({
+        customerId: row.id,
+        facts: row.facts,
+        decision: decide(policy, row.id, row.facts),
+        policy,
+        cause: 'fact-change',
         actor: context.actor,
-        action: 'customers.import',
-        target: 'customers',
-        summary: { ...counts, format: context.format, policyId: ref.id, policyVersion: ref.version },
-        requestId: context.requestId,
-      });
-      return result;
+      }));
+      for (const { decision } of gradings) {
+        const tier = decision.tier ?? 'none';
+        result.tiers[tier] = (result.tiers[tier] ?? 0) + 1;
+      }
+      result.tierChanges += await this.grading.record(manager, gradings, unchanged);
+    }
+    const { policy: ref, ...counts } = result;
+    await this.audit.append(manager, {
+      actor: context.actor,
+      action: 'customers.import',
+      target: 'customers',
+      summary: { ...counts, format: context.format, policyId: ref.id, policyVersion: ref.version },
+      requestId: context.requestId,
     });
+    return result;
   }
 }

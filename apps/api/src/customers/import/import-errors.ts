@@ -28,12 +28,13 @@ export class ImportErrors {
     return this.total;
   }
 
-  toException(rows: number): DomainException {
+  /** `why` prefixes the detail when the reason is not plain bad rows. */
+  toException(rows: number, why = ''): DomainException {
     const shown = this.listed.length < this.total ? `; the first ${this.listed.length} are listed` : '';
     const rowsRejected = this.rejectedLines.size;
     return new DomainException(
       ErrorCode.ImportRejected,
-      `${rowsRejected} of ${rows} row(s) have ${this.total} problem(s)${shown}; fix them and send the whole file again`,
+      `${why}${rowsRejected} of ${rows} row(s) have ${this.total} problem(s)${shown}; fix them and send the whole file again`,
       this.listed,
       { totalErrors: this.total, rowsRejected, rowsRead: rows },
     );

@@ -1,4 +1,4 @@
-import type { FactCatalogue } from '@tierwise/policy';
+import { validateRecord, type FactCatalogue } from '@tierwise/policy';
 import { checkImportRow } from './check-import-row.js';
 import { csvImportRows } from './csv-import-rows.js';
 import { ImportErrors, importTooLarge } from './import-errors.js';
@@ -44,3 +44,16 @@ export async function readImport(body: AsyncIterable<Buffer | string>, format: I
   return rows;
 }
 
+/**
+ * Checks rows that passed under one policy version against the facts of
+ * another (a publication committed while the file was read); throws
+ * ImportRejected, naming the change, if any no longer fit. `rows` in file order.
+ */
+export function recheckImport(rows: readonly ImportRow[], catalogue: FactCatalogue, version: number): void {
+  const errors = new ImportErrors();
+  for (const row of rows) {
+    const check = validateRecord(row.facts, catalogue);
+    if (!check.ok) errors.add(row.line, row.id, check.errors.map((error) => ({ path: `/facts${error.path}`, message: error.message })));
+  }
+  if (errors.count > 0) throw errors.toException(rows.length, `policy version ${version} was published while the file was read, and under it `);
+}
