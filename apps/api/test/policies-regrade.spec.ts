@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionRunner } from '../src/database/transaction-runner.js';
 import { decide } from '../src/grading/decide.js';
@@ -53,6 +54,38 @@ describe('re-grading a population on publication', () => {
     expect(wrong).toBe(0);
   });
 
+  it('leaves no customer saved during a publication graded by the version it replaced', async () => {
+    const admin = await authHeaders(t, 'admin');
+    // Saved first by the re-grade (their ids sort first) and again by the requests below.
+    const saved = Array.from({ length: 4 }, (_, i) => customerFactory({ id: `0-race-${process.pid}-${i}`, tier: 'A' }));
+    // Re-graded last: holding its row stops the publication after it has re-graded the others.
+    const last = customerFactory({ id: `zz-race-${process.pid}`, tier: 'B' });
+    for (const customer of [...saved, last]) expect((await putCustomer(t.app, customer, admin)).statusCode).toBe(201);
+    const draft = await draftOf(t, withTierAThreshold(seed, 90));
+
+    const blocker = new pg.Client({ connectionString: t.db.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM tier_assignments WHERE customer_id = $1 FOR UPDATE', [last.id]);
+      const publishing = publish(t, draft.version);
+      await waitForLockWaits(t, 1);
+      // Saves decided while the old version is still in force, landing while the publication is under way.
+      const lowered = saved.map((customer) => ({ ...customer, facts: { ...customer.facts, relationship: 10, strategicImportance: 8 } }));
+      const saving = Promise.all(lowered.map((customer) => putCustomer(t.app, customer, admin)));
+      await waitForLockWaits(t, 1 + saved.length);
+      await blocker.query('COMMIT');
+      const [published, puts] = await Promise.all([publishing, saving]);
+      expect(published.statusCode).toBe(200);
+      expect(puts.map((response) => response.statusCode)).toEqual(saved.map(() => 200));
+    } finally {
+      await blocker.end();
+    }
+    for (const customer of saved) {
+      expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
+    }
+  });
+
   it('grades a customer saved with a version that was superseded meanwhile by the version in force', async () => {
     const customer = customerFactory({ tier: 'A', facts: { relationship: 10, strategicImportance: 8 } }); // 78 points
     expect((await putCustomer(t.app, customer, await authHeaders(t, 'admin'))).statusCode).toBe(201);
@@ -78,3 +111,18 @@ describe('re-grading a population on publication', () => {
     expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
   });
 });
+
+/**
+ * Waits until `count` sessions of the app's database wait for a lock (a condition, not a duration).
+ * Asked outside the blocking transaction: pg_stat_activity is a snapshot per transaction.
+ */
+async function waitForLockWaits(t: TestApp, count: number): Promise<void> {
+  for (;;) {
+    const rows = await t.db.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

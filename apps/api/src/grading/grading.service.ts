@@ -51,16 +51,23 @@ export class GradingService {
   }
 
   /**
-   * The caller decided before its transaction began; a publication may have
-   * committed since, and its re-grade cannot have seen this customer's new facts.
-   * Share-locking the version in force settles the order: if it is still the
-   * caller's, a publication waits for this transaction (and then re-grades what
-   * it wrote); if not, the customer is graded again with the version now in force.
+   * The version in force, share-locked until the caller's transaction ends.
+   * Callers decide before their transaction begins, and a publication may
+   * commit in between (its re-grade cannot have seen their new facts). With
+   * this lock the order is settled: while `expected` is still in force, a
+   * publication waits for the caller (and then re-grades what it wrote); if
+   * another version is in force, it is returned and the caller must decide again.
+   * Bulk writers (the import) call it once at the start of their transaction.
    */
+  async lockVersionInForce(manager: EntityManager, expected: PolicyInForce): Promise<PolicyInForce> {
+    const inForce = await this.versions.lockPublishedRef(manager, expected.policyId);
+    if (inForce?.version === expected.version) return expected;
+    return this.policies.active();
+  }
+
   private async underVersionInForce(manager: EntityManager, grading: Grading): Promise<Grading> {
-    const inForce = await this.versions.lockPublishedRef(manager, grading.policy.policyId);
-    if (inForce?.version === grading.policy.version) return grading;
-    const policy = await this.policies.active();
+    const policy = await this.lockVersionInForce(manager, grading.policy);
+    if (policy === grading.policy) return grading;
     return { ...grading, policy, decision: decide(policy, grading.customerId, grading.facts) };
   }
 
