@@ -4,6 +4,7 @@ import type { Scope } from './compile/scope.js';
 import type { BreakdownLine, Decision } from './decision.js';
 import { POINTS_FACT, SCORE_FACT, type Tier, type TreatmentRule } from './document.js';
 import { resolveTreatments } from './resolve-treatments.js';
+import { overrideExplanation, type AppliedOverride } from './tier-override.js';
 
 /** Puts the score and each criterion's points where tier and treatment conditions read them. */
 export function recordScore(scope: Scope, breakdown: readonly BreakdownLine[]): void {
@@ -33,14 +34,16 @@ export function assembleDecision(
   breakdown: BreakdownLine[] | null,
   tier: Tier | undefined,
   fired: readonly TreatmentRule[],
+  override?: AppliedOverride,
 ): Decision {
   const score = breakdown ? (scope[SCORE_FACT] as number) : null;
   const { treatments, contributing } = resolveTreatments(fired);
-  const explanation = [tierExplanation(policy, tier, scope, score)];
+  const ruled = tierExplanation(policy, tier, scope, score);
+  const explanation = [override ? overrideExplanation(override, ruled) : ruled];
   for (const rule of contributing) explanation.push(rule.explanation);
   return {
     customerId,
-    tier: tier?.id ?? null,
+    tier: override ? override.tier.id : (tier?.id ?? null),
     score,
     breakdown: breakdown ?? [],
     treatments,

@@ -4,6 +4,7 @@ import type { Decision, BreakdownLine } from './decision.js';
 import { TIER_FACT, type TreatmentRule } from './document.js';
 import type { Population } from './population.js';
 import { prepareScope } from './prepare-scope.js';
+import { applyOverride, type TierOverride } from './tier-override.js';
 import type { RecordError } from './validation/validate-record.js';
 
 export type Evaluation =
@@ -13,6 +14,8 @@ export type Evaluation =
 export interface EvaluateOptions {
   /** Required when the policy has population facts. */
   population?: Population;
+  /** A tier set by hand: treatments follow it instead of the graded tier. */
+  tierOverride?: TierOverride;
 }
 
 /**
@@ -24,6 +27,9 @@ export function evaluate(policy: CompiledPolicy, record: unknown, options: Evalu
   const prepared = prepareScope(policy, record, options.population);
   if (!prepared.ok) return prepared;
   const { scope, customerId } = prepared;
+  const check = options.tierOverride ? applyOverride(policy, options.tierOverride) : undefined;
+  if (check && !check.ok) return { ok: false, customerId, errors: check.errors };
+  const override = check?.applied;
 
   let breakdown: BreakdownLine[] | null = null;
   if (policy.scorecard) {
@@ -34,9 +40,9 @@ export function evaluate(policy: CompiledPolicy, record: unknown, options: Evalu
     recordScore(scope, breakdown);
   }
   const tier = policy.tiers.find((candidate) => candidate.matches(scope))?.tier;
-  scope[TIER_FACT] = tier?.id ?? null;
+  scope[TIER_FACT] = override ? override.tier.id : (tier?.id ?? null);
 
   const fired: TreatmentRule[] = [];
   for (const { rule, applies } of policy.treatmentRules) if (applies(scope)) fired.push(rule);
-  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired) };
+  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired, override) };
 }

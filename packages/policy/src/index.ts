@@ -11,6 +11,7 @@ export { compilePolicy } from './compile/compile-policy.js';
 export type { CompiledPolicy } from './compile/compiled-policy.js';
 export { PolicyLintError } from './policy-error.js';
 export { evaluate, type Evaluation, type EvaluateOptions } from './evaluate.js';
+export type { TierOverride } from './tier-override.js';
 export { trace, type Traced, type RuleTrace, type ConditionTrace } from './trace.js';
 export { Population, PopulationCollector } from './population.js';
 export { validateRecord, type RecordError, type RecordCheck, type NormalizedFacts } from './validation/validate-record.js';

@@ -8,6 +8,7 @@ import { TIER_FACT, type TopLevelCondition } from './document.js';
 import { pointer } from './finding.js';
 import { factReason, NO_RULE_REASON, ruleReason } from './points-reason.js';
 import type { EvaluateOptions } from './evaluate.js';
+import { applyOverride } from './tier-override.js';
 import { prepareScope } from './prepare-scope.js';
 import type { RecordError } from './validation/validate-record.js';
 
@@ -50,6 +51,9 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
   const prepared = prepareScope(policy, record, options.population);
   if (!prepared.ok) return prepared;
   const { scope, customerId } = prepared;
+  const check = options.tierOverride ? applyOverride(policy, options.tierOverride) : undefined;
+  if (check && !check.ok) return { ok: false, customerId, errors: check.errors };
+  const override = check?.applied;
   const document = policy.document;
   const traces: RuleTrace[] = [];
 
@@ -82,7 +86,7 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
   };
   const tiersPassed = await runStage(tierStage, scope, traces);
   const tier = tiers.find((_, i) => tiersPassed.has(pointer('grading', 'tiers', i)));
-  scope[TIER_FACT] = tier?.id ?? null;
+  scope[TIER_FACT] = override ? override.tier.id : (tier?.id ?? null);
 
   const treatmentRules = document.treatments ?? [];
   const treatmentStage: Stage = {
@@ -94,7 +98,7 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
     .map(({ rule }) => rule)
     .filter((rule) => treatmentsPassed.has(pointer('treatments', treatmentRules.indexOf(rule))));
 
-  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired), trace: traces };
+  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired, override), trace: traces };
 }
 
 function criterionItems(source: object): string {
