@@ -7,6 +7,6 @@ export function createLogger(level: LogLevel): Logger {
     level,
     base: { service: 'tierwise-api' },
     // Credentials must never reach the log, even when a request carries them.
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
   });
 }

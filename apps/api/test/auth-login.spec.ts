@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signJwt } from '../src/auth/jwt.js';
+import { TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS } from '../src/auth/token.service.js';
+import { authHeaders, TEST_PASSWORD, testUsername } from './support/auth.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+
+describe('sign-in and console tokens', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ jwtSecret: SECRET });
+    await authHeaders(t, 'author'); // creates test-author with TEST_PASSWORD
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const login = (payload: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: payload as object, headers });
+
+  it('answers { accessToken } for the right password, and the token opens protected routes', async () => {
+    const response = await login({ username: 'test-author', password: TEST_PASSWORD });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const body = response.json<{ accessToken: string }>();
+    expect(Object.keys(body)).toEqual(['accessToken']);
+    expect(body.accessToken.split('.')).toHaveLength(3);
+
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${body.accessToken}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ kind: 'user', actor: 'user:test-author', role: 'author', username: 'test-author' });
+  });
+
+  it('signs a user in whatever the case of the user name', async () => {
+    const response = await login({ username: '  Test-Author ', password: TEST_PASSWORD });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('gives a wrong password and an unknown user the same 401, so user names cannot be probed', async () => {
+    const wrong = await login({ username: 'test-author', password: 'not the password at all' });
+    const unknown = await login({ username: 'nobody-here', password: 'not the password at all' });
+    for (const response of [wrong, unknown]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const { instance: _a, requestId: _b, ...wrongBody } = wrong.json<Record<string, unknown>>();
+    const { instance: _c, requestId: _d, ...unknownBody } = unknown.json<Record<string, unknown>>();
+    expect(wrongBody).toEqual(unknownBody);
+    expect(wrongBody).toMatchObject({ code: 'invalid-credentials', status: 401, detail: 'the user name or password is wrong' });
+  });
+
+  it('refuses a disabled user with that same 401', async () => {
+    const admin = await authHeaders(t, 'admin');
+    await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'leaver', password: TEST_PASSWORD, role: 'auditor' } });
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/leaver', headers: admin, payload: { disabled: true } });
+    expect(patched.statusCode).toBe(200);
+    const response = await login({ username: 'leaver', password: TEST_PASSWORD });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'invalid-credentials' });
+  });
+
+  it('rejects a login body without user name or password as a 400 naming both fields', async () => {
+    const response = await login({ user: 'x' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path)).toEqual(['/username', '/password']);
+  });
+
+  it('audits every sign-in, success and failure, and never records the password', async () => {
+    const password = 'an unmistakable wrong password 7f3a';
+    await login({ username: 'test-author', password }, { 'x-request-id': 'login-fail-1' });
+    await login({ username: 'test-author', password: TEST_PASSWORD }, { 'x-request-id': 'login-ok-1' });
+    const rows = await t.db.sql<{ actor: string; action: string; target: string; summary: unknown; request_id: string }>(
+      `SELECT actor, action, target, summary, request_id FROM audit_events WHERE request_id IN ('login-fail-1', 'login-ok-1') ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { actor: 'anonymous', action: 'auth.login-failed', target: 'user:test-author', summary: { reason: 'wrong-password' }, request_id: 'login-fail-1' },
+      { actor: 'user:test-author', action: 'auth.login', target: 'user:test-author', summary: { role: 'author' }, request_id: 'login-ok-1' },
+    ]);
+    const leaks = await t.db.sql(`SELECT id FROM audit_events WHERE summary::text LIKE $1 OR target LIKE $1`, [`%${password}%`]);
+    expect(leaks).toEqual([]);
+    const passwordLeaks = await t.db.sql(`SELECT id FROM audit_events WHERE summary::text LIKE $1`, [`%${TEST_PASSWORD}%`]);
+    expect(passwordLeaks).toEqual([]);
+  });
+
+  it('stores passwords only as salted scrypt hashes with their parameters', async () => {
+    const rows = await t.db.sql<{ username: string; password_hash: string }>(`SELECT username, password_hash FROM users ORDER BY username`);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(row.password_hash).toMatch(/^scrypt\$ln=15,r=8,p=3\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    const hashes = new Set(rows.map((row) => row.password_hash.split('$')[2]));
+    expect(hashes.size).toBe(rows.length); // a salt per password
+    expect(rows.some((row) => row.password_hash.includes(TEST_PASSWORD))).toBe(false);
+  });
+
+  describe('tokens', () => {
+    const me = (authorization: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization } });
+    const now = () => Math.floor(Date.now() / 1000);
+
+    it('refuses an expired token with 401', async () => {
+      const iat = now() - TOKEN_LIFETIME_SECONDS - 60;
+      const token = signJwt({ sub: testUsername('author'), iat, exp: iat + TOKEN_LIFETIME_SECONDS, iss: TOKEN_ISSUER }, SECRET);
+      const response = await me(`Bearer ${token}`);
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'unauthenticated', detail: 'your session has expired; sign in again' });
+    });
+
+    it('accepts a token this server signed that is still valid (the control for the cases around it)', async () => {
+      const token = signJwt({ sub: testUsername('author'), iat: now(), exp: now() + 60, iss: TOKEN_ISSUER }, SECRET);
+      expect((await me(`Bearer ${token}`)).statusCode).toBe(200);
+    });
+
+    it('refuses a tampered token: a payload promoting the user, a foreign key, alg none', async () => {
+      const { accessToken } = (await login({ username: 'test-author', password: TEST_PASSWORD })).json<{ accessToken: string }>();
+      const [header, , signature] = accessToken.split('.');
+      const forged = Buffer.from(JSON.stringify({ sub: 'admin', iat: now(), exp: now() + 3600, iss: TOKEN_ISSUER })).toString('base64url');
+      const foreign = signJwt({ sub: 'admin', iat: now(), exp: now() + 3600, iss: TOKEN_ISSUER }, 'some-other-secret-of-some-length-000');
+      const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forged}.`;
+      for (const token of [`${header}.${forged}.${signature}`, foreign, none, `${accessToken}x`, 'not-a-jwt']) {
+        const response = await me(`Bearer ${token}`);
+        expect(response.statusCode, token).toBe(401);
+        expect(response.json()).toMatchObject({ code: 'unauthenticated', detail: 'the access token is not valid; sign in again' });
+      }
+    });
+
+    it('refuses a missing or malformed Authorization header with 401 problem+json', async () => {
+      const none = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+      expect(none.statusCode).toBe(401);
+      expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(none.json()).toMatchObject({ code: 'unauthenticated' });
+      expect(none.json<{ detail: string }>().detail).toContain('X-API-Key');
+      const basic = await me('Basic dXNlcjpwYXNz');
+      expect(basic.statusCode).toBe(401);
+      expect(basic.json()).toMatchObject({ detail: "the Authorization header must be 'Bearer <token>'" });
+    });
+
+    it('ends open sessions of a user once disabled, and applies a role change to them at once', async () => {
+      const admin = await authHeaders(t, 'admin');
+      await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'mover', password: TEST_PASSWORD, role: 'auditor' } });
+      const { accessToken } = (await login({ username: 'mover', password: TEST_PASSWORD })).json<{ accessToken: string }>();
+      const session = { authorization: `Bearer ${accessToken}` };
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session })).json()).toMatchObject({ role: 'auditor' });
+
+      await t.app.inject({ method: 'PATCH', url: '/api/v1/users/mover', headers: admin, payload: { role: 'author' } });
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session })).json()).toMatchObject({ role: 'author' });
+
+      await t.app.inject({ method: 'PATCH', url: '/api/v1/users/mover', headers: admin, payload: { disabled: true } });
+      const refused = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ code: 'unauthenticated', detail: "the user 'mover' is disabled or no longer exists" });
+    });
+  });
+});
