@@ -46,9 +46,13 @@ export class CustomersService {
    * decision, any tier change and the audit row then commit together.
    */
   async upsert(id: string, input: UpsertCustomerInput, context: WriteContext): Promise<{ customer: CustomerDto; created: boolean }> {
-    const policy = await this.policies.active();
-    const decision = decide(policy, id, input.facts);
+    const requested = await this.policies.active();
+    const decided = decide(requested, id, input.facts);
     return this.transactions.run(async (manager) => {
+      // The version in force first, as every writer takes its locks (policy, customer, decision):
+      // a publication committed since deciding means deciding again, before anything is written.
+      const policy = await this.grading.lockVersionInForce(manager, requested);
+      const decision = policy === requested ? decided : decide(policy, id, input.facts);
       const record = { id, ...input };
       const saved =
         context.expectedVersion === undefined
@@ -63,18 +67,20 @@ export class CustomersService {
         cause: 'fact-change',
         actor: context.actor,
       });
+      // What was stored, which GradingService may have decided afresh.
+      const stored = outcome.decision;
       await this.audit.append(manager, {
         actor: context.actor,
         action: saved.created ? 'customer.create' : 'customer.update',
         target: `customer:${id}`,
-        summary: { version: saved.version, tier: decision.tier, previousTier: outcome.previousTier, policyVersion: policy.version },
+        summary: { version: saved.version, tier: stored.tier, previousTier: outcome.previousTier, policyVersion: outcome.policy.version },
         requestId: context.requestId,
       });
       const customer = toCustomerDto({
         ...saved,
-        tier: decision.tier,
-        score: decision.score,
-        policyVersion: policy.version,
+        tier: stored.tier,
+        score: stored.score,
+        policyVersion: outcome.policy.version,
         gradedAt: outcome.gradedAt,
       });
       return { customer, created: saved.created };

@@ -4,10 +4,9 @@ import { AuditRepository } from '../../audit/audit.repository.js';
 import { chunks } from '../../database/chunks.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { decide } from '../../grading/decide.js';
-import type { Grading } from '../../grading/grading.service.js';
+import { GradingService, type Grading } from '../../grading/grading.service.js';
 import { ActivePolicyService } from '../../policies/active-policy.service.js';
 import type { PolicyInForce } from '../../policies/policy-in-force.js';
-import { PolicyVersionRepository } from '../../policies/policy-version.repository.js';
 import { policyNeedsPopulation } from '../../policies/policy.exception.js';
 import { CustomersRepository } from '../customers.repository.js';
 import type { ImportResultDto } from '../dto/import-result.dto.js';
@@ -27,7 +26,7 @@ export interface ImportContext {
 export class CustomersImportService {
   constructor(
     private readonly policies: ActivePolicyService,
-    private readonly versions: PolicyVersionRepository,
+    private readonly inForce: GradingService,
     private readonly customers: CustomersRepository,
     private readonly grading: ImportGradingWriter,
     private readonly audit: AuditRepository,
@@ -59,15 +58,14 @@ export class CustomersImportService {
   /**
    * The file was checked against `requested` before this transaction began; a
    * publication may have committed since, and its re-grade cannot have seen
-   * these rows. Share-locking the version in force settles the order, as
-   * GradingService does for one customer: while `requested` is still in force,
+   * these rows. Share-locking the version in force settles the order, as for
+   * one customer's save: while `requested` is still in force,
    * a publication waits for this import (and then re-grades what it wrote);
    * if another version is in force, the rows are checked and graded under it.
    */
   private async policyInForce(manager: EntityManager, requested: PolicyInForce, rows: readonly ImportRow[]): Promise<PolicyInForce> {
-    const inForce = await this.versions.lockPublishedRef(manager, requested.policyId);
-    if (inForce?.version === requested.version) return requested;
-    const policy = await this.policies.active();
+    const policy = await this.inForce.lockVersionInForce(manager, requested);
+    if (policy === requested) return requested;
     if (policy.compiled.population.size > 0) throw policyNeedsPopulation(policy.policyId, policy.version);
     recheckImport(rows, policy.compiled.catalogue, policy.version);
     return policy;
