@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Decision } from '@tierwise/policy';
+import type { FastifyReply } from 'fastify';
 import { EVERYONE } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { assertCustomerId } from '../customers/customer-id.js';
 import { DecisionsService } from './decisions.service.js';
 import { parseEvaluate } from './dto/evaluate.input.js';
-import type { StoredDecisionDto } from './dto/stored-decision.dto.js';
 
 @Controller(`${API_V1}/decisions`)
 @Roles(...EVERYONE)
@@ -20,8 +20,11 @@ export class DecisionsController {
     return this.decisions.evaluate(parseEvaluate(body));
   }
 
+  /** A StoredDecisionDto, already serialized: the hot path never parses or re-stringifies it. */
   @Get(':customerId')
-  stored(@Param('customerId') customerId: string): Promise<StoredDecisionDto> {
-    return this.decisions.stored(assertCustomerId(customerId, '/customerId'));
+  async stored(@Param('customerId') customerId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const body = await this.decisions.storedJson(assertCustomerId(customerId, '/customerId'));
+    void reply.type('application/json; charset=utf-8');
+    return body;
   }
 }

@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
+import { DecisionCache } from './decision-cache.js';
+import { DecisionChangeListener } from './decision-change-listener.js';
 import { DecisionsController } from './decisions.controller.js';
 import { DecisionsService } from './decisions.service.js';
 
-@Module({ imports: [DatabaseModule, PoliciesModule], controllers: [DecisionsController], providers: [DecisionsService] })
+// Serialized decisions held in memory: 128 Mi characters, about 130,000 decisions of the seed policy.
+const DECISION_CACHE_CHARS = 128 * 1024 * 1024;
+
+@Module({
+  imports: [DatabaseModule, PoliciesModule],
+  controllers: [DecisionsController],
+  providers: [DecisionsService, DecisionChangeListener, { provide: DecisionCache, useFactory: () => new DecisionCache(DECISION_CACHE_CHARS) }],
+})
 export class DecisionsModule {}

@@ -5,9 +5,8 @@ import { ErrorCode } from '../common/error-code.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { decide } from '../grading/decide.js';
 import { ActivePolicyService } from '../policies/active-policy.service.js';
-import { toStoredDecisionDto } from './decision.mapper.js';
+import { DecisionCache } from './decision-cache.js';
 import type { EvaluateInput } from './dto/evaluate.input.js';
-import type { StoredDecisionDto } from './dto/stored-decision.dto.js';
 import { TierAssignmentRepository } from './tier-assignment.repository.js';
 
 @Injectable()
@@ -16,12 +15,22 @@ export class DecisionsService {
     private readonly assignments: TierAssignmentRepository,
     private readonly customers: CustomersRepository,
     private readonly policies: ActivePolicyService,
+    private readonly cache: DecisionCache,
   ) {}
 
-  /** The call-centre path: one primary-key read, no rule evaluation. */
-  async stored(customerId: string): Promise<StoredDecisionDto> {
-    const assignment = await this.assignments.findByCustomer(customerId);
-    if (assignment) return toStoredDecisionDto(assignment);
+  /**
+   * The call-centre path: the stored decision as JSON text (see StoredDecisionDto),
+   * from memory when this instance holds it, else one primary-key read; no rule evaluation.
+   */
+  async storedJson(customerId: string): Promise<string> {
+    const cached = this.cache.get(customerId);
+    if (cached !== undefined) return cached;
+    const ticket = this.cache.ticket();
+    const body = await this.assignments.findDecisionJson(customerId);
+    if (body !== undefined) {
+      this.cache.store(customerId, body, ticket);
+      return body;
+    }
     // Only on the miss: say whether the customer is unknown or merely ungraded.
     if (!(await this.customers.exists(customerId))) throw DomainException.customerNotFound(customerId);
     throw new DomainException(ErrorCode.DecisionNotFound, `customer '${customerId}' has not been graded yet`);

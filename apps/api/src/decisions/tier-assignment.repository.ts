@@ -4,15 +4,27 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '../database/insert-rows.js';
 import { TierAssignmentEntity } from './tier-assignment.entity.js';
 
+// gradedAt as Date.prototype.toISOString writes it (UTC, milliseconds).
+export const DECISION_JSON = `
+  SELECT (decision || jsonb_build_object(
+            'gradedAt', to_char(graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'cause', cause))::text AS body
+    FROM tier_assignments
+   WHERE customer_id = $1`;
+
 export type NewTierAssignment = Omit<TierAssignmentEntity, 'gradedAt'>;
 
 @Injectable()
 export class TierAssignmentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The stored decision: one primary-key read, no rule evaluation. */
-  findByCustomer(customerId: string): Promise<TierAssignmentEntity | null> {
-    return this.dataSource.getRepository(TierAssignmentEntity).findOneBy({ customerId });
+  /**
+   * The stored decision, one primary-key read with no rule evaluation: the call centre's answer, serialized by PostgreSQL: the stored decision with
+   * gradedAt and cause beside it, as JSON text (no entity, no JSON.parse/stringify).
+   */
+  async findDecisionJson(customerId: string): Promise<string | undefined> {
+    const rows = await this.dataSource.query<{ body: string }[]>(DECISION_JSON, [customerId]);
+    return rows[0]?.body;
   }
 
   /** The current tier, row-locked until the transaction ends, so concurrent gradings of one customer queue up. */
