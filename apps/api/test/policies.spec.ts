@@ -191,8 +191,34 @@ describe('policies and versions', () => {
       seed.grading.tiers[0]!.conditions,
     );
     // The database refuses it too, whatever the application does.
-    await expect(t.db.sql(`UPDATE policy_versions SET document = '{}' WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(/released/);
-    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(/released/);
+    await expect(t.db.sql(`UPDATE policy_versions SET document = '{}' WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(/default v1 is (published|superseded) and cannot be changed/);
+    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(/default v1 is (published|superseded) and cannot be changed/);
+  });
+
+  it('discards a draft on DELETE: kept, frozen, listed as discarded, its number never reused', async () => {
+    const draft = await createDraft(t, { copyOf: 1 });
+    const url = `${BASE}/versions/${draft.version}`;
+    const stale = await call(t, 'author', 'DELETE', url, undefined, { 'if-match': '"7"' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'draft-conflict' });
+
+    const discarded = await call(t, 'author', 'DELETE', url, undefined, { 'if-match': '"1"' });
+    expect(discarded.statusCode).toBe(200);
+    expect(discarded.json()).toMatchObject({ version: draft.version, status: 'discarded', revision: 2 });
+    for (const response of [
+      await call(t, 'author', 'DELETE', url),
+      await saveDraft(t, draft.version, { document: seed, revision: 2 }),
+      await publish(t, draft.version),
+    ]) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'not-a-draft' });
+    }
+    const listed = await call(t, 'auditor', 'GET', `${BASE}/versions?filter=${encodeURIComponent('{"status":"discarded"}')}`);
+    expect((listed.json() as VersionBody[]).map((version) => version.version)).toContain(draft.version);
+    expect((await createDraft(t, {})).version).toBeGreaterThan(draft.version);
+    const audit = await t.db.sql<{ action: string }>('SELECT action FROM audit_events WHERE target = $1 ORDER BY id', [`policy:default@${draft.version}`]);
+    expect(audit.map((event) => event.action)).toEqual(['policy.draft.create', 'policy.draft.delete']);
+    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = $1`, [draft.version])).rejects.toThrow(/cannot be changed/);
   });
 
   it('lets exactly one of two concurrent publications win', async () => {

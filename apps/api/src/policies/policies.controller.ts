@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { READERS } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -115,6 +115,26 @@ export class PoliciesController {
     const saved = await this.versions.updateDraft(id, number, input, { actor: actorOf(request), requestId: request.id });
     void reply.header('etag', etagOf(saved.revision));
     return saved;
+  }
+
+  /** Discards a draft (kept as `discarded`, its number never reused). If-Match: "n" makes it conditional. Answers the discarded version. */
+  @Delete(':policyId/versions/:version')
+  @Roles('author')
+  async discardDraft(
+    @Param('policyId') policyId: string,
+    @Param('version') version: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PolicyVersionDto> {
+    const discarded = await this.versions.discardDraft(
+      assertPolicyId(policyId),
+      parseVersionParam(version, '/version'),
+      parseIfMatch(ifMatch),
+      { actor: actorOf(request), requestId: request.id },
+    );
+    void reply.header('etag', etagOf(discarded.revision));
+    return discarded;
   }
 
   /** What-if on any version: `{ "facts": {...} }` or `{ "customerId": "..." }`; the decision and every condition's outcome. */

@@ -18,6 +18,7 @@ import { PolicyVersionRepository } from './policy-version.repository.js';
 import { asVersion, lintCounts, type PolicyWriteContext } from './policy-versions.service.js';
 import {
   alreadyReleased,
+  notADraft,
   policyHasLintErrors,
   policyNotFound,
   policyVersionNotFound,
@@ -52,6 +53,7 @@ export class PolicyPublicationService {
       if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
       const draft = await this.versions.lockVersion(manager, policyId, version);
       if (!draft) throw policyVersionNotFound(policyId, version);
+      if (draft.status === 'discarded') throw notADraft(draft);
       if (draft.status !== 'draft') throw alreadyReleased(draft);
       if (input.revision !== undefined && input.revision !== draft.revision) {
         throw new DomainException(
@@ -84,9 +86,9 @@ export class PolicyPublicationService {
       if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
       const original = await this.versions.findVersion(policyId, target, manager);
       if (!original) throw policyVersionNotFound(policyId, target);
-      if (original.status === 'draft') {
+      if (original.status === 'draft' || original.status === 'discarded') {
         throw DomainException.invalidRequest([
-          { path: '/version', message: `v${target} is a draft that was never published; publish it instead of rolling back to it` },
+          { path: '/version', message: `v${target} is a ${original.status} draft that was never published; only a version that was in force can be rolled back to` },
         ]);
       }
       const inForce = await this.versions.findPublished(manager, policyId);

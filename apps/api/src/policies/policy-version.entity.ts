@@ -1,7 +1,7 @@
 import type { Finding } from '@tierwise/policy';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type PolicyVersionStatus = 'draft' | 'published' | 'superseded';
+export type PolicyVersionStatus = 'draft' | 'published' | 'superseded' | 'discarded';
 
 @Entity({ name: 'policy_versions' })
 export class PolicyVersionEntity {

@@ -142,6 +142,31 @@ export class PolicyVersionsService {
   }
 
   /**
+   * Sets a draft aside (DELETE): it stays listed as discarded, frozen, so its
+   * number is never handed out again and the audit trail keeps pointing at it.
+   */
+  async discardDraft(policyId: string, version: number, expectedRevision: number | undefined, context: PolicyWriteContext): Promise<PolicyVersionDto> {
+    return this.transactions.run(async (manager) => {
+      const row = await this.versions.lockVersion(manager, policyId, version);
+      if (!row) throw await this.missingVersion(policyId, version);
+      if (row.status !== 'draft') throw notADraft(row);
+      const revision = expectedRevision ?? row.revision;
+      if (row.revision !== revision) throw draftConflict(row, revision);
+      if (!(await this.versions.discardDraft(manager, { policyId, version, expectedRevision: revision, updatedBy: context.actor }))) {
+        throw draftConflict(row, revision);
+      }
+      await this.audit.append(manager, {
+        actor: context.actor,
+        action: 'policy.draft.delete',
+        target: `policy:${policyId}@${version}`,
+        summary: { before: { status: 'draft', revision: row.revision }, after: { status: 'discarded', revision: row.revision + 1 } },
+        requestId: context.requestId,
+      });
+      return toVersionDto((await this.versions.findVersion(policyId, version, manager))!);
+    });
+  }
+
+  /**
    * Evaluates any version (drafts included) for given facts or a stored
    * customer, through json-rules-engine, with every condition's outcome. Nothing is stored.
    */

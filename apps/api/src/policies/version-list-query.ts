@@ -5,7 +5,7 @@ import type { PolicyVersionStatus } from './policy-version.entity.js';
 import type { VersionListQuery } from './policy-version.repository.js';
 
 // ra-data-simple-rest dialect: sort=["version","DESC"] range=[0,24] filter={"status":"draft"}
-const STATUSES: readonly PolicyVersionStatus[] = ['draft', 'published', 'superseded'];
+const STATUSES: readonly PolicyVersionStatus[] = ['draft', 'published', 'superseded', 'discarded'];
 const MAX_PAGE = 200;
 
 export function parseVersionListQuery(query: Record<string, unknown>): VersionListQuery {

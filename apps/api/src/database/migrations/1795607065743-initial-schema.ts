@@ -29,7 +29,8 @@ export class InitialSchema1795607065743 implements MigrationInterface {
       CREATE TABLE policy_versions (
         policy_id      text NOT NULL REFERENCES policies (id),
         version        integer NOT NULL CHECK (version > 0),
-        status         text NOT NULL CHECK (status IN ('draft', 'published', 'superseded')),
+        -- A discarded draft is kept (never deleted) so its number is never handed out again.
+        status         text NOT NULL CHECK (status IN ('draft', 'published', 'superseded', 'discarded')),
         document       jsonb NOT NULL,
         hash           text,
         lint_findings  jsonb NOT NULL DEFAULT '[]',
@@ -51,13 +52,13 @@ export class InitialSchema1795607065743 implements MigrationInterface {
         CONSTRAINT policy_versions_document_object CHECK (jsonb_typeof(document) = 'object'),
         -- Anything that was ever in force is pinned by its hash and publication time.
         CONSTRAINT policy_versions_released_pinned
-          CHECK (status = 'draft' OR (hash IS NOT NULL AND published_at IS NOT NULL)),
+          CHECK (status IN ('draft', 'discarded') OR (hash IS NOT NULL AND published_at IS NOT NULL)),
         CONSTRAINT policy_versions_superseded_dated
           CHECK ((status = 'superseded') = (superseded_at IS NOT NULL))
       )`);
     // A released version is what decisions and tier history point at: its rules,
     // hash and dates never change again, and it is never deleted. Only its status
-    // may move on, published -> superseded.
+    // may move on, published -> superseded. A discarded draft is frozen the same way.
     await db.query(`
       CREATE FUNCTION tierwise_policy_version_released() RETURNS trigger
       LANGUAGE plpgsql AS $$
@@ -67,7 +68,7 @@ export class InitialSchema1795607065743 implements MigrationInterface {
             OR NEW.published_at IS DISTINCT FROM OLD.published_at OR NEW.version <> OLD.version
             OR NEW.policy_id <> OLD.policy_id OR NEW.revision <> OLD.revision
             OR NOT (NEW.status = OLD.status OR (OLD.status = 'published' AND NEW.status = 'superseded'))) THEN
-          RAISE EXCEPTION 'policy % v% is released and cannot be changed (%)', OLD.policy_id, OLD.version, TG_OP
+          RAISE EXCEPTION 'policy % v% is % and cannot be changed (%)', OLD.policy_id, OLD.version, OLD.status, TG_OP
             USING ERRCODE = 'insufficient_privilege';
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
