@@ -261,7 +261,10 @@ describe('policies and versions', () => {
     expect(refused.json()).toMatchObject({ code: 'publish-conflict', errors: [{ path: '/supersedes', message: `the version in force is ${newer.version}` }] });
     expect(await publishedVersion()).toBe(newer.version);
 
-    const confirmed = await publish(t, stale.version, { supersedes: newer.version });
+    const unreviewed = await publish(t, stale.version, { supersedes: newer.version, revision: 1 });
+    expect(unreviewed.statusCode).toBe(409);
+    expect(unreviewed.json()).toMatchObject({ code: 'draft-conflict', errors: [{ path: '/revision', message: 'the current revision is 2' }] });
+    const confirmed = await publish(t, stale.version, { supersedes: newer.version, revision: 2 });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ superseded: newer.version });
   });

@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
-import { ErrorCode } from '../common/error-code.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { RegradeService, type RegradeSummary } from '../grading/regrade.service.js';
 import { LOGGER } from '../logging/logger.token.js';
@@ -23,6 +22,7 @@ import {
   policyNotFound,
   policyVersionNotFound,
   publishedMeanwhile,
+  reviewedRevisionStale,
 } from './policy.exception.js';
 
 /**
@@ -55,14 +55,7 @@ export class PolicyPublicationService {
       if (!draft) throw policyVersionNotFound(policyId, version);
       if (draft.status === 'discarded') throw notADraft(draft);
       if (draft.status !== 'draft') throw alreadyReleased(draft);
-      if (input.revision !== undefined && input.revision !== draft.revision) {
-        throw new DomainException(
-          ErrorCode.DraftConflict,
-          `draft v${version} was saved by ${draft.updatedBy} at ${draft.updatedAt.toISOString()} (now revision ${draft.revision}) ` +
-            `after the revision ${input.revision} you reviewed; nothing was published. Review it again`,
-          [{ path: '/revision', message: `the current revision is ${draft.revision}` }],
-        );
-      }
+      if (input.revision !== undefined && input.revision !== draft.revision) throw reviewedRevisionStale(draft, input.revision);
       // What the publisher believes they replace: said explicitly, or what was in force when the draft was started.
       const expected = input.supersedes !== undefined ? input.supersedes : draft.baseVersion;
       const outcome = await this.publishLocked(manager, draft, expected, context);

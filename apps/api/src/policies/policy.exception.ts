@@ -84,3 +84,15 @@ export function publishedMeanwhile(
     [{ path: '/supersedes', message: current ? `the version in force is ${current.version}` : 'no version is in force' }],
   );
 }
+
+export function reviewedRevisionStale(
+  draft: { policyId: string; version: number; revision: number; updatedBy: string; updatedAt: Date },
+  reviewed: number,
+): DomainException {
+  return new DomainException(
+    ErrorCode.DraftConflict,
+    `draft v${draft.version} of policy '${draft.policyId}' was saved by ${draft.updatedBy} at ${draft.updatedAt.toISOString()} ` +
+      `(now revision ${draft.revision}) after the revision ${reviewed} you reviewed; nothing was published. Review it again`,
+    [{ path: '/revision', message: `the current revision is ${draft.revision}` }],
+  );
+}
