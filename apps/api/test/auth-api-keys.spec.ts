@@ -13,6 +13,7 @@ interface CreatedKey {
   key: string;
   createdBy: string;
   revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
 describe('API keys for call-centre systems', () => {
@@ -47,6 +48,9 @@ describe('API keys for call-centre systems', () => {
     const used = await decision({ 'x-api-key': key.key });
     expect(used.statusCode).toBe(200);
     expect(used.json()).toMatchObject({ customerId: customer.id, tier: 'A' });
+    const seen = await t.app.inject({ method: 'GET', url: `/api/v1/api-keys/${key.id}`, headers: admin });
+    expect(seen.json<{ lastUsedAt: string | null }>().lastUsedAt).not.toBeNull();
+    expect(key).toMatchObject({ lastUsedAt: null });
 
     const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${key.id}`, headers: { ...admin, 'x-request-id': 'key-revoke-1' } });
     expect(revoked.statusCode).toBe(200);

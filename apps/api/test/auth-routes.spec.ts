@@ -64,6 +64,18 @@ describe('every route declares who may call it', () => {
     }
   });
 
+  it('documents the sign-in and key routes in the OpenAPI document', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
+      paths: Record<string, Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+    }>();
+    const login = document.paths['/api/v1/auth/login']!['post']!;
+    expect(login.security).toEqual([]);
+    expect(login.requestBody!.content['application/json']!.schema.required).toEqual(['username', 'password']);
+    const createKey = document.paths['/api/v1/api-keys']!['post']!;
+    expect(createKey.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
+    expect(createKey.requestBody!.content['application/json']!.schema.required).toEqual(['name', 'role']);
+  });
+
   it('names a route that declares nothing, so the check above can fail', async () => {
     @Controller('naked')
     class NakedController {

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
@@ -6,6 +7,7 @@ import { contentRange } from '../common/http-headers.js';
 import { API_KEY_SORT_FIELDS } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { parseCreateApiKey } from './dto/auth-inputs.js';
+import { API_KEY, CREATE_API_KEY_BODY, CREATED_API_KEY } from './dto/auth-openapi.js';
 import type { ApiKeyDto, CreatedApiKeyDto } from './dto/auth-views.js';
 import { parseAuthListQuery } from './list-query.js';
 import { Roles } from './roles.decorator.js';
@@ -14,6 +16,7 @@ import { Roles } from './roles.decorator.js';
  * API keys for call-centre systems, sent as `X-API-Key: <key>`. Admins make
  * and revoke them; auditors may list them. No answer but creation's holds the key.
  */
+@ApiTags('access control')
 @Controller(`${API_V1}/api-keys`)
 @Roles('admin')
 export class ApiKeysController {
@@ -21,6 +24,7 @@ export class ApiKeysController {
 
   @Get()
   @Roles('auditor')
+  @ApiOkResponse({ schema: { type: 'array', items: API_KEY }, description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: api-keys 0-24/31' })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApiKeyDto[]> {
     const parsed = parseAuthListQuery(query, 'API keys', API_KEY_SORT_FIELDS, { field: 'createdAt', order: 'DESC' });
     const page = await this.keys.list(parsed);
@@ -30,12 +34,15 @@ export class ApiKeysController {
 
   @Get(':id')
   @Roles('auditor')
+  @ApiOkResponse({ schema: API_KEY })
   get(@Param('id') id: string): Promise<ApiKeyDto> {
     return this.keys.get(id);
   }
 
   /** `{ name, role }`; 201 with the key in `key`, shown this once: store it in the calling system now. */
   @Post()
+  @ApiBody({ schema: CREATE_API_KEY_BODY })
+  @ApiCreatedResponse({ schema: CREATED_API_KEY })
   async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CreatedApiKeyDto> {
     const created = await this.keys.create(parseCreateApiKey(body), { actor: actorOf(request), requestId: request.id });
     // The key is a secret: no cache, no proxy, no browser history may keep this answer.
@@ -45,6 +52,7 @@ export class ApiKeysController {
 
   /** Revokes the key (the record stays, for the audit trail) and answers it. */
   @Delete(':id')
+  @ApiOkResponse({ schema: API_KEY })
   revoke(@Param('id') id: string, @Req() request: FastifyRequest): Promise<ApiKeyDto> {
     return this.keys.revoke(id, { actor: actorOf(request), requestId: request.id });
   }
