@@ -407,6 +407,22 @@ describe('policies and versions', () => {
     expect(((await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json() as VersionBody).status).toBe('draft');
   });
 
+  it('describes every policy route in the OpenAPI document, with its roles and schemas', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[]; 'x-roles'?: string[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
+    const publishOperation = document.paths['/api/v1/policies/{policyId}/versions/{version}/publish']?.['post'];
+    expect(publishOperation).toMatchObject({ tags: ['policies'], 'x-roles': ['admin', 'publisher'], requestBody: expect.anything() });
+    expect(publishOperation?.responses['200']).toMatchObject({ content: { 'application/json': { schema: { required: ['version', 'superseded', 'regrade'] } } } });
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/v1/policies'))
+      .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method} ${path}`, operation })));
+    expect(operations).toHaveLength(11);
+    for (const { route, operation } of operations) {
+      expect({ route, tags: operation.tags, hasRoles: (operation['x-roles'] ?? []).length > 0 }).toEqual({ route, tags: ['policies'], hasRoles: true });
+    }
+  });
+
   it('lists every problem with the facts a test is given', async () => {
     const response = await testVersion(t, 1, { facts: customerFacts('B', { strength: 99, nature: 'alien', colour: 'red' }) });
     expect(response.statusCode).toBe(422);

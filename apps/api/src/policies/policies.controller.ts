@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { READERS } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -21,12 +22,26 @@ import type {
   PolicyVersionSummaryDto,
   PublishResultDto,
 } from './dto/policy.dto.js';
+import {
+  CREATE_DRAFT_BODY,
+  DIFF_RESPONSE,
+  POLICY,
+  PUBLISH_BODY,
+  PUBLISH_RESPONSE,
+  ROLLBACK_BODY,
+  TEST_BODY,
+  TEST_RESPONSE,
+  UPDATE_DRAFT_BODY,
+  VERSION,
+  VERSION_SUMMARY,
+} from './dto/policies-openapi.js';
 import { assertPolicyId } from './policy-id.js';
 import { PolicyPublicationService } from './policy-publication.service.js';
 import { PolicyVersionsService } from './policy-versions.service.js';
 import { parseVersionListQuery } from './version-list-query.js';
 
 // The ETag of a version is its revision: it changes with every save of a draft.
+@ApiTags('policies')
 @Controller(`${API_V1}/policies`)
 export class PoliciesController {
   constructor(
@@ -34,6 +49,8 @@ export class PoliciesController {
     private readonly publication: PolicyPublicationService,
   ) {}
 
+  @ApiOperation({ summary: 'Policies, each with the version in force' })
+  @ApiOkResponse({ schema: { type: 'array', items: POLICY }, description: 'Content-Range: policies 0-0/1' })
   @Get()
   @Roles(...READERS)
   async list(@Res({ passthrough: true }) reply: FastifyReply): Promise<PolicyDto[]> {
@@ -42,6 +59,8 @@ export class PoliciesController {
     return policies;
   }
 
+  @ApiOperation({ summary: 'One policy, with the version in force' })
+  @ApiOkResponse({ schema: POLICY })
   @Get(':policyId')
   @Roles(...READERS)
   get(@Param('policyId') policyId: string): Promise<PolicyDto> {
@@ -49,12 +68,21 @@ export class PoliciesController {
   }
 
   // Declared before ':policyId/versions/:version' routes for readability; the paths cannot clash.
+  @ApiOperation({ summary: 'What changed between two versions: a structural diff and a plain-language summary' })
+  @ApiQuery({ name: 'from', type: Number })
+  @ApiQuery({ name: 'to', type: Number })
+  @ApiOkResponse({ schema: DIFF_RESPONSE })
   @Get(':policyId/diff')
   @Roles(...READERS)
   diff(@Param('policyId') policyId: string, @Query('from') from: unknown, @Query('to') to: unknown): Promise<PolicyDiffDto> {
     return this.versions.diff(assertPolicyId(policyId), parseVersionParam(from, '/query/from'), parseVersionParam(to, '/query/to'));
   }
 
+  @ApiOperation({ summary: 'The versions of a policy, newest first, without their documents' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: VERSION_SUMMARY },
+    description: 'ra-data-simple-rest: sort (["version","ASC"|"DESC"]), range, filter ({"status": "draft"}); Content-Range: versions 0-9/12',
+  })
   @Get(':policyId/versions')
   @Roles(...READERS)
   async versionsOf(
@@ -68,6 +96,8 @@ export class PoliciesController {
     return page.items;
   }
 
+  @ApiOperation({ summary: 'One version: its document, lint findings and revision (the ETag)' })
+  @ApiOkResponse({ schema: VERSION })
   @Get(':policyId/versions/:version')
   @Roles(...READERS)
   async version(
@@ -81,6 +111,9 @@ export class PoliciesController {
   }
 
   /** A new draft: `{}` (a skeleton), `{ "document": {...} }` (an upload) or `{ "copyOf": 2 }`. */
+  @ApiOperation({ summary: 'Start a draft: empty, from an uploaded document, or as a copy of any version; lint runs and is stored' })
+  @ApiBody({ schema: CREATE_DRAFT_BODY })
+  @ApiCreatedResponse({ schema: VERSION })
   @Post(':policyId/versions')
   @Roles('author')
   async createDraft(
@@ -99,6 +132,9 @@ export class PoliciesController {
   }
 
   /** Saves a draft: `{ "document": {...}, "revision": n }` or If-Match: "n". A stale revision is refused with 409. */
+  @ApiOperation({ summary: 'Save a draft (optimistic concurrency on its revision); lint runs and is stored' })
+  @ApiBody({ schema: UPDATE_DRAFT_BODY })
+  @ApiOkResponse({ schema: VERSION })
   @Put(':policyId/versions/:version')
   @Roles('author')
   async updateDraft(
@@ -118,6 +154,8 @@ export class PoliciesController {
   }
 
   /** Discards a draft (kept as `discarded`, its number never reused). If-Match: "n" makes it conditional. Answers the discarded version. */
+  @ApiOperation({ summary: 'Discard a draft: it is kept as discarded and its number never reused' })
+  @ApiOkResponse({ schema: VERSION })
   @Delete(':policyId/versions/:version')
   @Roles('author')
   async discardDraft(
@@ -138,6 +176,9 @@ export class PoliciesController {
   }
 
   /** What-if on any version: `{ "facts": {...} }` or `{ "customerId": "..." }`; the decision and every condition's outcome. */
+  @ApiOperation({ summary: 'Evaluate any version for given facts or a stored customer, with every condition traced; nothing is stored' })
+  @ApiBody({ schema: TEST_BODY })
+  @ApiOkResponse({ schema: TEST_RESPONSE })
   @Post(':policyId/versions/:version/test')
   @HttpCode(200)
   @Roles('author', 'publisher', 'auditor')
@@ -146,6 +187,9 @@ export class PoliciesController {
   }
 
   /** The draft becomes the version in force and every customer is re-graded with it, in one transaction. */
+  @ApiOperation({ summary: 'Publish a draft: it becomes the version in force and every customer is re-graded, in one transaction' })
+  @ApiBody({ schema: PUBLISH_BODY, required: false })
+  @ApiOkResponse({ schema: PUBLISH_RESPONSE })
   @Post(':policyId/versions/:version/publish')
   @HttpCode(200)
   @Roles('publisher')
@@ -165,6 +209,9 @@ export class PoliciesController {
   }
 
   /** Publishes a copy of this (older) version as a new version, and re-grades. */
+  @ApiOperation({ summary: 'Publish a copy of an earlier version as a new version (same hash) and re-grade' })
+  @ApiBody({ schema: ROLLBACK_BODY, required: false })
+  @ApiOkResponse({ schema: PUBLISH_RESPONSE })
   @Post(':policyId/versions/:version/rollback')
   @HttpCode(200)
   @Roles('publisher')
