@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import type { AppConfig, DatabaseConfig, LogLevel } from '../../src/config/app-config.js';
 import { findSeedPolicy } from '../../src/config/find-seed-policy.js';
@@ -39,5 +40,25 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, db?: Test
       await app.close();
       if (!db) await database.drop();
     },
+  };
+}
+
+/**
+ * The real application on embedded PGlite in `dataDir` (the default when
+ * DATABASE_URL is unset). `db.sql` runs through the app's own connection
+ * (PGlite is a single session); the caller owns the folder and removes it.
+ */
+export async function startEmbeddedTestApp(dataDir: string, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const config = testConfig({ kind: 'embedded', dataDir }, overrides);
+  const app = await createApp(config, pino({ level: config.logLevel }));
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    db: {
+      url: `pglite:${dataDir}`,
+      sql: (text, params) => dataSource.query(text, params),
+      drop: async () => undefined,
+    },
+    close: () => app.close(),
   };
 }
