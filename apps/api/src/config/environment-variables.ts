@@ -1,0 +1,16 @@
+// Every environment variable the api reads, all of them in loadConfig at boot.
+// test/config.spec.ts fails when this list and loadConfig disagree, and
+// test/docker-compose.spec.ts when docker-compose.yml sets anything else.
+export const ENVIRONMENT_VARIABLES = [
+  'PORT',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'TIERWISE_DATA_DIR',
+  'TIERWISE_SEED_POLICY',
+  'TIERWISE_DEMO_CUSTOMERS',
+  'TIERWISE_JWT_SECRET',
+  'TIERWISE_ADMIN_USERNAME',
+  'TIERWISE_ADMIN_PASSWORD',
+] as const;
+
+export type EnvironmentVariable = (typeof ENVIRONMENT_VARIABLES)[number];
