@@ -133,6 +133,23 @@ describe('sign-in and console tokens', () => {
       expect(basic.json()).toMatchObject({ detail: "the Authorization header must be 'Bearer <token>'" });
     });
 
+    it('ends sessions opened before a password change', async () => {
+      const admin = await authHeaders(t, 'admin');
+      await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'rotator', password: TEST_PASSWORD, role: 'auditor' } });
+      // A user whose password is an hour old, and a session opened ten seconds ago (iat has whole
+      // seconds, so the session predates the change below for sure).
+      await t.db.sql(`UPDATE users SET password_changed_at = now() - interval '1 hour' WHERE username = 'rotator'`);
+      const before = signJwt({ sub: 'rotator', iat: now() - 10, exp: now() + 3600, iss: TOKEN_ISSUER }, SECRET);
+      expect((await me(`Bearer ${before}`)).statusCode).toBe(200);
+      const changed = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/rotator', headers: admin, payload: { password: 'a fresh password for rotator' } });
+      expect(changed.statusCode).toBe(200);
+      const refused = await me(`Bearer ${before}`);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ code: 'unauthenticated', detail: 'the password was changed since you signed in; sign in again' });
+      const { accessToken } = (await login({ username: 'rotator', password: 'a fresh password for rotator' })).json<{ accessToken: string }>();
+      expect((await me(`Bearer ${accessToken}`)).statusCode).toBe(200);
+    });
+
     it('ends open sessions of a user once disabled, and applies a role change to them at once', async () => {
       const admin = await authHeaders(t, 'admin');
       await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'mover', password: TEST_PASSWORD, role: 'auditor' } });

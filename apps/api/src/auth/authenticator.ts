@@ -22,6 +22,8 @@ export const API_KEY_HEADER = 'x-api-key';
 interface UserStanding {
   role: Role;
   disabled: boolean;
+  /** Seconds since the epoch, floored like a token's iat: a token issued in that same second still counts. */
+  passwordChangedAt: number;
 }
 
 /**
@@ -79,9 +81,10 @@ export class Authenticator {
     const username = result.claims.sub;
     const standing = await this.users.get(username, async () => {
       const user = await this.usersRepository.find(username);
-      return user ? { role: user.role, disabled: user.disabled } : null;
+      return user ? { role: user.role, disabled: user.disabled, passwordChangedAt: Math.floor(user.passwordChangedAt.getTime() / 1000) } : null;
     });
     if (!standing || standing.disabled) throw unauthenticated(`the user '${username}' is disabled or no longer exists`);
+    if (result.claims.iat < standing.passwordChangedAt) throw unauthenticated('the password was changed since you signed in; sign in again');
     // The role is read from the user, not the token, so a role change applies to sessions already open.
     return { kind: 'user', username, role: standing.role };
   }

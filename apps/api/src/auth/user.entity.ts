@@ -16,6 +16,10 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   disabled!: boolean;
 
+  /** Console tokens issued before this are refused (authenticator.ts). */
+  @Column({ name: 'password_changed_at', type: 'timestamptz' })
+  passwordChangedAt!: Date;
+
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
 

@@ -46,7 +46,7 @@ export class UsersController {
     return user;
   }
 
-  /** Any of `{ role, disabled, password }`. Disabling a user ends their sessions within seconds. */
+  /** Any of `{ role, disabled, password }`. Disabling a user or changing their password ends their open sessions. */
   @Patch(':username')
   @ApiBody({ schema: UPDATE_USER_BODY })
   @ApiOkResponse({ schema: USER })

@@ -17,13 +17,14 @@ const SORT_COLUMNS: Readonly<Record<UserSortField, string>> = {
   updatedAt: 'updated_at',
 };
 
-const COLUMNS = 'username, password_hash, role, disabled, created_by, created_at, updated_at';
+const COLUMNS = 'username, password_hash, role, disabled, password_changed_at, created_by, created_at, updated_at';
 
 interface UserRow {
   username: string;
   password_hash: string;
   role: Role;
   disabled: boolean;
+  password_changed_at: Date;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -32,7 +33,8 @@ interface UserRow {
 export interface UserChange {
   role?: Role | undefined;
   disabled?: boolean | undefined;
-  passwordHash?: string | undefined;
+  /** A new password's hash, and when it was set by this app's clock (the clock tokens' iat come from). */
+  password?: { hash: string; changedAt: Date } | undefined;
 }
 
 @Injectable()
@@ -62,11 +64,13 @@ export class UsersRepository {
   async insert(
     manager: EntityManager,
     user: { username: string; passwordHash: string; role: Role; createdBy: string },
+    now: Date = new Date(),
   ): Promise<UserEntity | null> {
+    // password_changed_at from this app's clock, not the database's: tokens' iat comes from the same clock.
     const rows = await manager.query<UserRow[]>(
-      `INSERT INTO users (username, password_hash, role, created_by) VALUES ($1, $2, $3, $4)
+      `INSERT INTO users (username, password_hash, role, created_by, password_changed_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
-      [user.username, user.passwordHash, user.role, user.createdBy],
+      [user.username, user.passwordHash, user.role, user.createdBy, now],
     );
     return rows[0] ? toEntity(rows[0]) : null;
   }
@@ -75,9 +79,10 @@ export class UsersRepository {
     const rows = returnedRows<UserRow>(
       await manager.query(
         `UPDATE users SET role = COALESCE($2, role), disabled = COALESCE($3, disabled),
-           password_hash = COALESCE($4, password_hash), updated_at = now()
+           password_hash = COALESCE($4, password_hash), password_changed_at = COALESCE($5, password_changed_at),
+           updated_at = now()
          WHERE username = $1 RETURNING ${COLUMNS}`,
-        [username, change.role ?? null, change.disabled ?? null, change.passwordHash ?? null],
+        [username, change.role ?? null, change.disabled ?? null, change.password?.hash ?? null, change.password?.changedAt ?? null],
       ),
     );
     return rows[0] ? toEntity(rows[0]) : null;
@@ -117,6 +122,7 @@ function toEntity(row: UserRow): UserEntity {
     passwordHash: row.password_hash,
     role: row.role,
     disabled: row.disabled,
+    passwordChangedAt: row.password_changed_at,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

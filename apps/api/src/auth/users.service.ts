@@ -66,7 +66,8 @@ export class UsersService {
           { path: input.disabled === true ? '/disabled' : '/role', message: `'${username}' is the last enabled admin; make another user admin first, so nobody is locked out` },
         ]);
       }
-      const after = (await this.users.update(manager, username, { role: input.role, disabled: input.disabled, passwordHash }))!;
+      const password = passwordHash === undefined ? undefined : { hash: passwordHash, changedAt: new Date() };
+      const after = (await this.users.update(manager, username, { role: input.role, disabled: input.disabled, password }))!;
       const summary: Record<string, unknown> = {};
       if (after.role !== before.role) summary['role'] = { from: before.role, to: after.role };
       if (after.disabled !== before.disabled) summary['disabled'] = after.disabled;
