@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   try {
     const app = await createApp(config, logger);
-    // SIGTERM/SIGINT close the server (in-flight requests finish) and then the database.
-    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    // SIGTERM/SIGINT close the server (in-flight requests finish) and then the database, then exit 0.
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => logger.info({ signal }, 'shutting down'));
     await app.listen({ port: config.port, host: '0.0.0.0' });
     logger.info({ port: config.port, database: config.database.kind }, 'tierwise api listening');
   } catch (error) {
