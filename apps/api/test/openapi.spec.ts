@@ -47,6 +47,12 @@ describe('OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/v1/customers/{id}']!)).toEqual(expect.arrayContaining(['get', 'put']));
   });
 
+  it("describes the call centre's answer", () => {
+    const ok = (document.paths['/api/v1/decisions/{customerId}']!['get'] as unknown as { responses: Record<string, { content: Record<string, { schema: unknown }> }> })
+      .responses['200']!;
+    expect(JSON.stringify(ok.content['application/json']!.schema)).toContain('gradedAt');
+  });
+
   it('declares a bearer JWT scheme and an API-key header scheme', () => {
     expect(document.components.securitySchemes).toEqual({
       bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Decision } from '@tierwise/policy';
 import type { FastifyReply } from 'fastify';
 import { EVERYONE } from '../auth/role.js';
@@ -6,8 +7,10 @@ import { Roles } from '../auth/roles.decorator.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { assertCustomerId } from '../customers/customer-id.js';
 import { DecisionsService } from './decisions.service.js';
+import { DECISION_SCHEMA, EVALUATE_BODY_SCHEMA, STORED_DECISION_SCHEMA } from './dto/decision-openapi.js';
 import { parseEvaluate } from './dto/evaluate.input.js';
 
+@ApiTags('decisions')
 @Controller(`${API_V1}/decisions`)
 @Roles(...EVERYONE)
 export class DecisionsController {
@@ -16,12 +19,17 @@ export class DecisionsController {
   // Declared before ':customerId' so the literal path is never read as an id.
   @Post('evaluate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'What-if: the decision for any facts, under the version in force or a named one; nothing is stored' })
+  @ApiBody({ schema: EVALUATE_BODY_SCHEMA })
+  @ApiOkResponse({ schema: DECISION_SCHEMA })
   evaluate(@Body() body: unknown): Promise<Decision> {
     return this.decisions.evaluate(parseEvaluate(body));
   }
 
   /** A StoredDecisionDto, already serialized: the hot path never parses or re-stringifies it. */
   @Get(':customerId')
+  @ApiOperation({ summary: "The customer's stored decision: tier, treatments and why (the call-centre read; no rule runs)" })
+  @ApiOkResponse({ schema: STORED_DECISION_SCHEMA })
   async stored(@Param('customerId') customerId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = await this.decisions.storedJson(assertCustomerId(customerId, '/customerId'));
     void reply.type('application/json; charset=utf-8');

@@ -1,0 +1,57 @@
+import type { SchemaObject } from '@nestjs/swagger';
+
+// OpenAPI schemas for the decision routes; the shapes are @tierwise/policy's Decision.
+const nullable = (type: string): SchemaObject => ({ type, nullable: true });
+
+export const DECISION_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['customerId', 'tier', 'score', 'breakdown', 'treatments', 'explanation', 'policy'],
+  properties: {
+    customerId: nullable('string'),
+    tier: { ...nullable('string'), example: 'A' },
+    score: { ...nullable('number'), description: 'null when the policy has no scorecard', example: 82 },
+    breakdown: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { criterion: { type: 'string' }, points: { type: 'number' }, max: { type: 'number' }, reason: { type: 'string' } },
+      },
+    },
+    treatments: {
+      type: 'object',
+      description: 'by treatment type, at most one of each (queue, accountManager, fee, blacklist, ...)',
+      additionalProperties: { type: 'object', additionalProperties: true },
+      example: { queue: { priority: 1, greenChannel: true, slaSeconds: 20, slaTarget: 0.9 } },
+    },
+    explanation: { type: 'array', items: { type: 'string' }, description: 'lines for a call-centre agent' },
+    policy: {
+      type: 'object',
+      properties: { id: { type: 'string' }, version: { type: 'integer', nullable: true }, hash: { type: 'string', example: 'sha256:...' } },
+    },
+  },
+};
+
+export const STORED_DECISION_SCHEMA: SchemaObject = {
+  allOf: [
+    DECISION_SCHEMA,
+    {
+      type: 'object',
+      required: ['gradedAt', 'cause'],
+      properties: {
+        gradedAt: { type: 'string', format: 'date-time' },
+        cause: { type: 'string', enum: ['policy-publish', 'fact-change', 'manual-override', 'regrade'] },
+      },
+    },
+  ],
+};
+
+export const EVALUATE_BODY_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['facts'],
+  additionalProperties: false,
+  properties: {
+    customerId: nullable('string'),
+    facts: { type: 'object', additionalProperties: true, description: "the customer's facts, as the policy declares them" },
+    policyVersion: { type: 'integer', minimum: 1, nullable: true, description: 'a version of policy default; the one in force when absent' },
+  },
+};
