@@ -128,6 +128,7 @@ describe('sign-in and console tokens', () => {
       expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(none.json()).toMatchObject({ code: 'unauthenticated' });
       expect(none.json<{ detail: string }>().detail).toContain('X-API-Key');
+      expect(none.headers['www-authenticate']).toMatch(/^Bearer realm="tierwise"/);
       const basic = await me('Basic dXNlcjpwYXNz');
       expect(basic.statusCode).toBe(401);
       expect(basic.json()).toMatchObject({ detail: "the Authorization header must be 'Bearer <token>'" });

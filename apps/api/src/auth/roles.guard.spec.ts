@@ -71,6 +71,12 @@ describe('RolesGuard', () => {
     });
   });
 
+  it('refuses contexts other than HTTP, which it cannot check', async () => {
+    const context = contextFor(DemoController, proto.open);
+    context.setType('rpc');
+    await expect(guardFor(user('admin')).canActivate(context)).resolves.toBe(false);
+  });
+
   it('records the principal on the request, for actorOf', async () => {
     const request = { headers: {} };
     await guardFor(user('auditor')).canActivate(contextFor(DemoController, proto.read, request));

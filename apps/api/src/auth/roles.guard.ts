@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { actorOf, setPrincipal } from '../common/actor.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -15,6 +15,8 @@ import { accessOf } from './route-access.js';
  * with @Roles, admin always being allowed (403). A route that declares neither
  * is refused: access is never granted by omission.
  */
+const WWW_AUTHENTICATE = 'Bearer realm="tierwise", ApiKey realm="tierwise" header="X-API-Key"';
+
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(
@@ -23,7 +25,8 @@ export class RolesGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
+    // Only HTTP controllers exist; anything else (RPC, websockets) would be unguarded, so it is refused until it is thought through.
+    if (context.getType() !== 'http') return false;
     const controller = context.getClass();
     const handler = context.getHandler();
     const access = accessOf(handler, controller);
@@ -33,7 +36,14 @@ export class RolesGuard implements CanActivate {
       this.logger.error({ handler: `${controller.name}.${handler.name}` }, 'route declares neither @Roles nor @Public; refusing it');
       throw new DomainException(ErrorCode.Forbidden, 'this route declares no roles, so nobody may call it; please report this');
     }
-    const principal = await this.authenticator.authenticate(request.headers);
+    let principal;
+    try {
+      principal = await this.authenticator.authenticate(request.headers);
+    } catch (error) {
+      // RFC 9110: a 401 names the schemes that would be accepted.
+      void context.switchToHttp().getResponse<FastifyReply>().header('www-authenticate', WWW_AUTHENTICATE);
+      throw error;
+    }
     setPrincipal(request, principal);
     if (principal.role === 'admin' || access.roles.includes(principal.role)) return true;
     throw forbidden(actorOf(request), principal.role, access.roles);
