@@ -63,8 +63,10 @@ export class Authenticator {
   }
 
   private async byApiKey(key: string): Promise<Principal> {
-    // Malformed values never reach the database.
-    const live = looksLikeApiKey(key) ? await this.keys.get(hashApiKey(key), () => this.apiKeys.useLive(hashApiKey(key))) : null;
+    // Malformed values never reach the database. Unknown keys are remembered too (as null), so
+    // a client retrying with a wrong key costs one lookup per CREDENTIAL_CACHE_MS, not one per call.
+    const hash = looksLikeApiKey(key) ? hashApiKey(key) : undefined;
+    const live = hash === undefined ? null : await this.keys.get(hash, () => this.apiKeys.useLive(hash));
     if (!live) throw unauthenticated('the API key is not valid or has been revoked; ask an admin for a new one');
     return { kind: 'api-key', id: live.id, name: live.name, role: live.role };
   }
