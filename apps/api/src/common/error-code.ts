@@ -5,6 +5,7 @@
 export enum ErrorCode {
   InvalidRequest = 'invalid-request',
   InvalidFacts = 'invalid-facts',
+  UnknownTier = 'unknown-tier',
   CustomerNotFound = 'customer-not-found',
   DecisionNotFound = 'decision-not-found',
   PolicyVersionNotFound = 'policy-version-not-found',
@@ -35,6 +36,7 @@ export enum ErrorCode {
 export const ERROR_STATUS: Readonly<Record<ErrorCode, { status: number; title: string }>> = {
   [ErrorCode.InvalidRequest]: { status: 400, title: 'The request is not valid' },
   [ErrorCode.InvalidFacts]: { status: 422, title: "The customer's facts do not fit the policy" },
+  [ErrorCode.UnknownTier]: { status: 422, title: 'The policy has no such tier' },
   [ErrorCode.CustomerNotFound]: { status: 404, title: 'No such customer' },
   [ErrorCode.DecisionNotFound]: { status: 404, title: 'No decision for this customer' },
   [ErrorCode.PolicyVersionNotFound]: { status: 404, title: 'No such policy version' },

@@ -1,3 +1,5 @@
+import type { StoredTierOverride } from './tier-override.js';
+
 /** A customer with its current grading, as the repository reads it. */
 export interface CustomerView {
   id: string;
@@ -10,4 +12,5 @@ export interface CustomerView {
   score: number | null;
   policyVersion: number | null;
   gradedAt: Date | null;
+  tierOverride: StoredTierOverride | null;
 }

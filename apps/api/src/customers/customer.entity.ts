@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { StoredTierOverride } from './tier-override.js';
 
 @Entity({ name: 'customers' })
 export class CustomerEntity {
@@ -21,4 +22,8 @@ export class CustomerEntity {
   /** Incremented on every write; clients send it back in If-Match. */
   @Column({ type: 'integer' })
   version!: number;
+
+  /** A tier set by hand; every grading keeps it until it is cleared. */
+  @Column({ name: 'tier_override', type: 'jsonb', nullable: true })
+  tierOverride!: StoredTierOverride | null;
 }

@@ -11,6 +11,7 @@ export function toCustomerDto(view: CustomerView): CustomerDto {
     score: view.score,
     policyVersion: view.policyVersion,
     gradedAt: view.gradedAt?.toISOString() ?? null,
+    tierOverride: view.tierOverride,
     version: view.version,
     createdAt: view.createdAt.toISOString(),
     updatedAt: view.updatedAt.toISOString(),

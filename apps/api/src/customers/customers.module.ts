@@ -7,11 +7,13 @@ import { CustomersService } from './customers.service.js';
 import { CustomersImportController } from './import/customers-import.controller.js';
 import { CustomersImportService } from './import/customers-import.service.js';
 import { ImportGradingWriter } from './import/import-grading.writer.js';
+import { TierOverrideController } from './tier-override.controller.js';
+import { TierOverrideService } from './tier-override.service.js';
 
 @Module({
   imports: [DatabaseModule, PoliciesModule, GradingModule],
   // The import controller first: its POST import must not be read as a customer id.
-  controllers: [CustomersImportController, CustomersController],
-  providers: [CustomersService, CustomersImportService, ImportGradingWriter],
+  controllers: [CustomersImportController, CustomersController, TierOverrideController],
+  providers: [CustomersService, CustomersImportService, ImportGradingWriter, TierOverrideService],
 })
 export class CustomersModule {}

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '../database/insert-rows.js';
+import type { StoredDecisionDto } from '../decisions/dto/stored-decision.dto.js';
+import { DECISION_JSON } from '../decisions/tier-assignment.repository.js';
 import type { CustomerListQuery, CustomerSortField } from './customer-list-query.js';
 import type { CustomerView } from './customer-view.js';
 import { CustomerEntity } from './customer.entity.js';
+import type { StoredTierOverride } from './tier-override.js';
 
 export type SavedCustomer = CustomerEntity & { created: boolean };
 
@@ -19,10 +22,10 @@ const SORT_COLUMNS: Readonly<Record<CustomerSortField, string>> = {
   gradedAt: 'a.graded_at',
 };
 
-const VIEW_COLUMNS = `c.id, c.name, c.facts, c.created_at, c.updated_at, c.version,
+const VIEW_COLUMNS = `c.id, c.name, c.facts, c.created_at, c.updated_at, c.version, c.tier_override,
   a.tier, a.score, a.policy_version, a.graded_at`;
 const VIEW_FROM = 'customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id';
-const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version';
+const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version, tier_override';
 
 interface ViewRow {
   id: string;
@@ -31,6 +34,7 @@ interface ViewRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  tier_override: StoredTierOverride | null;
   tier: string | null;
   score: number | null;
   policy_version: number | null;
@@ -44,6 +48,7 @@ interface SavedRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  tier_override: StoredTierOverride | null;
   created?: boolean;
 }
 
@@ -115,6 +120,57 @@ export class CustomersRepository {
     await insertRows(manager, CustomerEntity, customers);
   }
 
+  /** A customer's facts and tier set by hand, row-locked until the transaction ends; null for no such customer. */
+  async lockForGrading(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ facts: Record<string, unknown>; tierOverride: StoredTierOverride | null } | null> {
+    const rows = await manager.query<{ facts: Record<string, unknown>; tier_override: StoredTierOverride | null }[]>(
+      'SELECT facts, tier_override FROM customers WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return rows[0] ? { facts: rows[0].facts, tierOverride: rows[0].tier_override } : null;
+  }
+
+  /**
+   * Sets the tier set by hand, or clears it with null. `at` is the database's
+   * clock, like every other timestamp; the customer's version moves on, since
+   * what GET /customers/:id shows has changed.
+   */
+  async writeTierOverride(manager: EntityManager, id: string, override: Omit<StoredTierOverride, 'at'> | null): Promise<SavedCustomer> {
+    const rows = await manager.query<SavedRow[]>(
+      `UPDATE customers SET
+         tier_override = CASE WHEN $2::jsonb IS NULL THEN NULL
+           ELSE $2::jsonb || jsonb_build_object('at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END,
+         updated_at = now(), version = version + 1
+       WHERE id = $1 ${RETURNING}`,
+      [id, override === null ? null : JSON.stringify({ tier: override.tier, reason: override.reason, by: override.by })],
+    );
+    // pg reports UPDATE ... RETURNING as [rows, count]; PGlite as rows.
+    const saved = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as SavedRow | undefined;
+    if (!saved) throw new Error(`customer '${id}' vanished while locked`);
+    return toSaved({ ...saved, created: false });
+  }
+
+  /**
+   * The tiers set by hand among `ids`, their rows locked in id order (as every
+   * writer locks them), so an override set meanwhile cannot slip past a bulk grading.
+   */
+  async lockTierOverrides(manager: EntityManager, ids: readonly string[]): Promise<Map<string, StoredTierOverride>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; tier_override: StoredTierOverride | null }[]>(
+      'SELECT id, tier_override FROM customers WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+    return new Map(rows.filter((row) => row.tier_override !== null).map((row) => [row.id, row.tier_override!]));
+  }
+
+  /** The stored decision as GET /decisions/:id serves it, read inside the caller's transaction. */
+  async storedDecision(manager: EntityManager, id: string): Promise<StoredDecisionDto | undefined> {
+    const rows = await manager.query<{ body: string }[]>(DECISION_JSON, [id]);
+    return rows[0] ? (JSON.parse(rows[0].body) as StoredDecisionDto) : undefined;
+  }
+
   async list(query: CustomerListQuery): Promise<{ rows: CustomerView[]; total: number }> {
     const { where, params } = whereClause(query.filter);
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(
@@ -162,6 +218,7 @@ function toView(row: ViewRow): CustomerView {
     score: row.score,
     policyVersion: row.policy_version,
     gradedAt: row.graded_at,
+    tierOverride: row.tier_override,
   };
 }
 
@@ -173,6 +230,7 @@ function toSaved(row: SavedRow): SavedCustomer {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    tierOverride: row.tier_override,
     created: row.created === true,
   });
 }

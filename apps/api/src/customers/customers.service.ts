@@ -11,6 +11,7 @@ import { toCustomerDto } from './customer.mapper.js';
 import { CustomersRepository } from './customers.repository.js';
 import type { CustomerDto } from './dto/customer.dto.js';
 import type { UpsertCustomerInput } from './dto/upsert-customer.input.js';
+import { overrideForEvaluation } from './tier-override.js';
 
 export interface WriteContext {
   actor: string;
@@ -52,13 +53,16 @@ export class CustomersService {
       // The version in force first, as every writer takes its locks (policy, customer, decision):
       // a publication committed since deciding means deciding again, before anything is written.
       const policy = await this.grading.lockVersionInForce(manager, requested);
-      const decision = policy === requested ? decided : decide(policy, id, input.facts);
       const record = { id, ...input };
       const saved =
         context.expectedVersion === undefined
           ? await this.customers.upsert(manager, record)
           : await this.customers.updateIfVersion(manager, record, context.expectedVersion);
       if (!saved) throw await this.staleWrite(id, context.expectedVersion!);
+      // A tier set by hand survives a change of facts: the score moves, the tier stays.
+      const tierOverride = overrideForEvaluation(saved.tierOverride);
+      const decision =
+        policy === requested && tierOverride === null ? decided : decide(policy, id, input.facts, { tierOverride });
       const outcome = await this.grading.record(manager, {
         customerId: id,
         facts: input.facts,
@@ -66,6 +70,7 @@ export class CustomersService {
         policy,
         cause: 'fact-change',
         actor: context.actor,
+        tierOverride,
       });
       // What was stored, which GradingService may have decided afresh.
       const stored = outcome.decision;

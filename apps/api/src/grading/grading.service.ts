@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Decision } from '@tierwise/policy';
+import type { Decision, TierOverride } from '@tierwise/policy';
 import type { EntityManager } from 'typeorm';
 import { TierAssignmentRepository, type NewTierAssignment } from '../decisions/tier-assignment.repository.js';
 import { ActivePolicyService } from '../policies/active-policy.service.js';
@@ -16,6 +16,8 @@ export interface Grading {
   policy: PolicyInForce;
   cause: GradingCause;
   actor: string;
+  /** The customer's tier set by hand, if any: a decision made afresh here must keep it too. */
+  tierOverride?: TierOverride | null;
 }
 
 export interface GradingOutcome {
@@ -68,7 +70,7 @@ export class GradingService {
   private async underVersionInForce(manager: EntityManager, grading: Grading): Promise<Grading> {
     const policy = await this.lockVersionInForce(manager, grading.policy);
     if (policy === grading.policy) return grading;
-    return { ...grading, policy, decision: decide(policy, grading.customerId, grading.facts) };
+    return { ...grading, policy, decision: decide(policy, grading.customerId, grading.facts, { tierOverride: grading.tierOverride }) };
   }
 
   /** First gradings of customers that have none yet (bootstrap), in bulk. */

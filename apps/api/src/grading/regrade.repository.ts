@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Decision } from '@tierwise/policy';
+import type { Decision, TierOverride } from '@tierwise/policy';
 import type { EntityManager } from 'typeorm';
 import type { GradingCause } from './grading-cause.js';
 
-/** A stored customer as a re-grade reads it: its facts and its current tier. */
+/** A stored customer as a re-grade reads it: its facts, its tier set by hand and its current tier. */
 export interface StoredCustomer {
   id: string;
   facts: Record<string, unknown>;
+  tierOverride: TierOverride | null;
   /** Undefined when the customer was never graded; null when graded into no tier. */
   tier: string | null | undefined;
 }
@@ -39,14 +40,37 @@ export class RegradeRepository {
     // range scan of the primary key and rescan every earlier row for each chunk (seconds at 100k).
     // The current tier is looked up per customer (LATERAL), whatever the planner knows of table sizes.
     const keyset = afterId === null ? '' : 'WHERE c.id > $2';
-    const rows = await manager.query<{ id: string; facts: Record<string, unknown>; graded: boolean; tier: string | null }[]>(
-      `SELECT c.id, c.facts, a.customer_id IS NOT NULL AS graded, a.tier
-         FROM (SELECT id, facts FROM customers c ${keyset} ORDER BY id LIMIT $1) c
+    const rows = await manager.query<
+      { id: string; facts: Record<string, unknown>; override_tier: string | null; override_reason: string | null; graded: boolean; tier: string | null }[]
+    >(
+      `SELECT c.id, c.facts, c.tier_override ->> 'tier' AS override_tier, c.tier_override ->> 'reason' AS override_reason,
+              a.customer_id IS NOT NULL AS graded, a.tier
+         FROM (SELECT id, facts, tier_override FROM customers c ${keyset} ORDER BY id LIMIT $1) c
          LEFT JOIN LATERAL (SELECT customer_id, tier FROM tier_assignments WHERE customer_id = c.id) a ON true
         ORDER BY c.id`,
       afterId === null ? [size] : [size, afterId],
     );
-    return rows.map((row) => ({ id: row.id, facts: row.facts, tier: row.graded ? row.tier : undefined }));
+    return rows.map((row) => ({
+      id: row.id,
+      facts: row.facts,
+      tierOverride: row.override_tier === null ? null : { tier: row.override_tier, reason: row.override_reason ?? '' },
+      tier: row.graded ? row.tier : undefined,
+    }));
+  }
+
+  /**
+   * Customers kept by hand in a tier outside `tiers`: how many, and the first
+   * `limit` in id order. Only overridden rows are read (a partial index holds them).
+   */
+  async findPinnedOutside(manager: EntityManager, tiers: readonly string[], limit: number): Promise<{ total: number; listed: { customerId: string; tier: string }[] }> {
+    const rows = await manager.query<{ id: string; tier: string; total: number }[]>(
+      `SELECT id, tier_override ->> 'tier' AS tier, count(*) OVER ()::int AS total
+         FROM customers
+        WHERE tier_override IS NOT NULL AND NOT (tier_override ->> 'tier' = ANY($1::text[]))
+        ORDER BY id LIMIT $2`,
+      [tiers, limit],
+    );
+    return { total: rows[0]?.total ?? 0, listed: rows.map((row) => ({ customerId: row.id, tier: row.tier })) };
   }
 
   async storeDecisions(manager: EntityManager, stamp: GradingStamp, customers: readonly RegradedCustomer[]): Promise<void> {

@@ -5,6 +5,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
 import type { FieldError } from '../common/field-error.js';
 import type { GradingCause } from './grading-cause.js';
+import { pinnedTiersMissing } from './tier-override.exception.js';
 import { RegradeRepository, type RegradedCustomer, type StoredCustomer } from './regrade.repository.js';
 
 /** A released version to grade every stored customer with. */
@@ -28,6 +29,8 @@ export interface RegradeSummary {
 export const REGRADE_CHUNK = 1000;
 // How many ungradable customers a refusal names (it always says how many there are).
 const SAMPLE_CUSTOMERS = 5;
+// How many customers pinned to a vanished tier a refusal names: the publisher clears each by hand.
+const LISTED_PINNED = 50;
 
 /**
  * Grades every stored customer with one released version, inside the caller's
@@ -47,6 +50,7 @@ export class RegradeService {
     chunkSize = REGRADE_CHUNK,
   ): Promise<RegradeSummary> {
     const stamp = { policyId: policy.policyId, policyVersion: policy.version, policyHash: policy.hash, ...context };
+    await this.refuseVanishedPinnedTiers(manager, policy);
     const misfits = new Misfits();
     // Relative grading (ranks, shares) needs the whole population before anyone is graded.
     const population = policy.compiled.population.size > 0 ? await this.collectPopulation(manager, policy.compiled, misfits, chunkSize) : undefined;
@@ -55,7 +59,10 @@ export class RegradeService {
     for await (const chunk of this.chunks(manager, chunkSize)) {
       const graded: RegradedCustomer[] = [];
       for (const customer of chunk) {
-        const result = evaluate(policy.compiled, { ...customer.facts, customerId: customer.id }, population ? { population } : {});
+        const result = evaluate(policy.compiled, { ...customer.facts, customerId: customer.id }, {
+          ...(population ? { population } : {}),
+          ...(customer.tierOverride ? { tierOverride: customer.tierOverride } : {}),
+        });
         if (!result.ok) misfits.add(customer.id, result.errors);
         else graded.push({ customerId: customer.id, facts: customer.facts, previousTier: customer.tier, decision: result.decision });
       }
@@ -71,6 +78,17 @@ export class RegradeService {
     }
     if (misfits.count > 0) throw misfits.refusal(policy);
     return summary;
+  }
+
+  /**
+   * A tier set by hand is kept through every re-grade, so the new version must
+   * still have it. Checked up front: were it left to evaluation, those customers
+   * would be reported as facts that do not fit, which is not what is wrong.
+   */
+  private async refuseVanishedPinnedTiers(manager: EntityManager, policy: RegradePolicy): Promise<void> {
+    const tiers = policy.compiled.document.grading.tiers.map((tier) => tier.id);
+    const pinned = await this.customers.findPinnedOutside(manager, tiers, LISTED_PINNED);
+    if (pinned.total > 0) throw pinnedTiersMissing(policy, tiers, pinned.total, pinned.listed);
   }
 
   private async collectPopulation(manager: EntityManager, compiled: CompiledPolicy, misfits: Misfits, chunkSize: number): Promise<Population> {

@@ -1,3 +1,5 @@
+import type { StoredTierOverride } from '../tier-override.js';
+
 /** A customer over HTTP. Read-only fields may be sent back on PUT (react-admin does) and are ignored. */
 export interface CustomerDto {
   id: string;
@@ -7,6 +9,8 @@ export interface CustomerDto {
   score: number | null;
   policyVersion: number | null;
   gradedAt: string | null;
+  /** A tier set by hand (PUT/DELETE .../tier-override), or null when the rules alone decide. */
+  tierOverride: StoredTierOverride | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -18,6 +22,7 @@ export const READ_ONLY_CUSTOMER_FIELDS: readonly string[] = [
   'score',
   'policyVersion',
   'gradedAt',
+  'tierOverride',
   'version',
   'createdAt',
   'updatedAt',

@@ -9,6 +9,7 @@ import { ActivePolicyService } from '../../policies/active-policy.service.js';
 import type { PolicyInForce } from '../../policies/policy-in-force.js';
 import { policyNeedsPopulation } from '../../policies/policy.exception.js';
 import { CustomersRepository } from '../customers.repository.js';
+import { overrideForEvaluation } from '../tier-override.js';
 import type { ImportResultDto } from '../dto/import-result.dto.js';
 import type { ImportFormat } from './import-format.js';
 import { ImportGradingWriter } from './import-grading.writer.js';
@@ -89,14 +90,20 @@ export class CustomersImportService {
       result.created += created;
       result.updated += written.length - created;
       result.unchanged += chunk.length - written.length;
-      const gradings = chunk.map((row): Grading => ({
-        customerId: row.id,
-        facts: row.facts,
-        decision: decide(policy, row.id, row.facts),
-        policy,
-        cause: 'fact-change',
-        actor: context.actor,
-      }));
+      // Tiers set by hand survive an import as they survive a PUT of one customer.
+      const overrides = await this.customers.lockTierOverrides(manager, chunk.map((row) => row.id));
+      const gradings = chunk.map((row): Grading => {
+        const tierOverride = overrideForEvaluation(overrides.get(row.id));
+        return {
+          customerId: row.id,
+          facts: row.facts,
+          decision: decide(policy, row.id, row.facts, { tierOverride }),
+          policy,
+          cause: 'fact-change',
+          actor: context.actor,
+          tierOverride,
+        };
+      });
       for (const { decision } of gradings) {
         const tier = decision.tier ?? 'none';
         result.tiers[tier] = (result.tiers[tier] ?? 0) + 1;

@@ -18,7 +18,8 @@ export class ImportGradingWriter {
    * Returns how many customers changed tier. `unchanged` names customers whose
    * name and facts were already as imported: if they were graded by this same
    * policy version, their stored decision is this one (evaluation is a pure
-   * function of facts and policy), so nothing is sent or written for them.
+   * function of facts, policy and tier set by hand, and setting or clearing that
+   * tier re-grades at once), so nothing is sent or written for them.
    */
   async record(manager: EntityManager, gradings: readonly Grading[], unchanged: ReadonlySet<string>): Promise<number> {
     if (gradings.length === 0) return 0;
