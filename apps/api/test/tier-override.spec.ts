@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/role.js';
 import { authHeaders } from './support/auth.js';
@@ -251,6 +252,33 @@ describe('a tier set by hand', () => {
         }
       });
 
+    it('is refused even when the override is being set while the publication starts: the publication waits for it', async () => {
+      const customer = await created('B');
+      const draft = await draftOf(t, withoutTierA(seed));
+      const blocker = new pg.Client({ connectionString: t.db.url });
+      await blocker.connect();
+      try {
+        // Holding the customer's row stops the override after it has share-locked the version in force.
+        await blocker.query('BEGIN');
+        await blocker.query('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [customer.id]);
+        const setting = setOverride(customer.id, KEEP_IN_A);
+        await waitForLockWaits(t, 1);
+        // The publication must supersede that version, so it queues behind the override.
+        let settled = false;
+        const publishing = publish(t, draft.version).finally(() => (settled = true));
+        expect(await waitForLockWaits(t, 2, () => settled), 'the publication went ahead without waiting for the override').toBe(true);
+        await blocker.query('COMMIT');
+        const [set, refused] = await Promise.all([setting, publishing]);
+        expect(set.statusCode).toBe(200);
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json()).toMatchObject({ code: 'unknown-tier', pinnedCustomers: 1, errors: [{ path: `/customers/${customer.id}/tierOverride/tier` }] });
+      } finally {
+        await blocker.end();
+      }
+      expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'A', cause: 'manual-override', policy: { version: draft.version - 1 } });
+      expect((await clearOverride(customer.id)).statusCode).toBe(200);
+    });
+
     it('is refused with 422 naming the pinned customers, changes nothing, and passes once they are cleared', async () => {
       const pinned = await created('C');
       expect((await setOverride(pinned.id, KEEP_IN_A)).statusCode).toBe(200);
@@ -283,3 +311,20 @@ describe('a tier set by hand', () => {
     });
   });
 });
+
+/**
+ * Waits until `count` sessions of the app's database wait for a lock (a condition, not a duration);
+ * false if `giveUp` says the awaited work finished without ever waiting.
+ * Asked outside the blocking transaction: pg_stat_activity is a snapshot per transaction.
+ */
+async function waitForLockWaits(t: TestApp, count: number, giveUp: () => boolean = () => false): Promise<boolean> {
+  for (;;) {
+    if (giveUp()) return false;
+    const rows = await t.db.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n >= count) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
