@@ -119,6 +119,11 @@ describe('a tier set by hand', () => {
       expect(view.tierOverride).toEqual({ ...KEEP_IN_A, by: 'user:test-publisher', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
       const listed = await call(t, 'auditor', 'GET', `/api/v1/customers?${listQuery({ filter: { id: [customer.id] } })}`);
       expect(listed.json<{ tierOverride: unknown }[]>()[0]!.tierOverride).toEqual(view.tierOverride);
+      // A publisher finds every customer kept by hand before changing tiers.
+      const pinned = await call(t, 'publisher', 'GET', `/api/v1/customers?${listQuery({ filter: { overridden: true } })}`);
+      expect(pinned.json<{ id: string }[]>().map((row) => row.id)).toEqual([customer.id]);
+      const unpinned = await call(t, 'publisher', 'GET', `/api/v1/customers?${listQuery({ filter: { overridden: false } })}`);
+      expect(unpinned.json<{ id: string }[]>().map((row) => row.id)).not.toContain(customer.id);
 
       const [event] = await auditOf(customer.id);
       expect(event).toMatchObject({

@@ -4,7 +4,7 @@ import { isPlainObject, parseJsonParam } from '../common/request-shape.js';
 import { isCustomerId } from './customer-id.js';
 
 // The ra-data-simple-rest dialect, so a stock react-admin data provider works:
-//   sort=["name","ASC"]  range=[0,24]  filter={"tier":"A","q":"text","id":["C1","C2"]}
+//   sort=["name","ASC"]  range=[0,24]  filter={"tier":"A","q":"text","id":["C1","C2"],"overridden":true}
 
 export const CUSTOMER_SORT_FIELDS = ['id', 'name', 'tier', 'score', 'version', 'createdAt', 'updatedAt', 'gradedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -13,7 +13,8 @@ export interface CustomerListQuery {
   sort: { field: CustomerSortField; order: 'ASC' | 'DESC' };
   /** Inclusive, zero-based, as in Content-Range. */
   range: { start: number; end: number };
-  filter: { q?: string; tier?: string[]; id?: string[] };
+  /** overridden: only customers with (true) or without (false) a tier set by hand. */
+  filter: { q?: string; tier?: string[]; id?: string[]; overridden?: boolean };
 }
 
 export const MAX_PAGE = 500;
@@ -80,8 +81,11 @@ function parseFilter(raw: unknown, errors: FieldError[]): CustomerListQuery['fil
       if (!ids || !ids.every(isCustomerId)) errors.push({ path: '/filter/id', message: 'id must be a customer id or a list of them' });
       else if (ids.length > MAX_PAGE) errors.push({ path: '/filter/id', message: `at most ${MAX_PAGE} ids at once` });
       else filter.id = ids;
+    } else if (key === 'overridden') {
+      if (typeof value === 'boolean') filter.overridden = value;
+      else errors.push({ path: '/filter/overridden', message: 'overridden must be true or false' });
     } else {
-      errors.push({ path: `/filter/${key}`, message: `customers cannot be filtered by '${key}'; use q, tier or id` });
+      errors.push({ path: `/filter/${key}`, message: `customers cannot be filtered by '${key}'; use q, tier, id or overridden` });
     }
   }
   return filter;

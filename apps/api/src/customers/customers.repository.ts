@@ -203,6 +203,7 @@ function whereClause(filter: CustomerListQuery['filter']): { where: string; para
     params.push(filter.id);
     conditions.push(`c.id = ANY($${params.length}::text[])`);
   }
+  if (filter.overridden !== undefined) conditions.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
