@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,7 +19,8 @@ const DATABASE = 'tierwise_bench';
 const CUSTOMERS = Number(process.env['TIERWISE_BENCH_CUSTOMERS'] ?? 100_000);
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['TIERWISE_BENCH_SECONDS'] ?? 10);
-const WARMUP_S = 3;
+const WARMUP_S = 2;
+const ROUNDS = Number(process.env['TIERWISE_BENCH_ROUNDS'] ?? 3);
 const TARGET_RATIO = 0.5;
 // The api's default: one log line per request in and out, as a deployment would run it.
 const LOG_LEVEL = process.env['LOG_LEVEL'] ?? 'info';
@@ -39,6 +40,8 @@ interface Measurement {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server process's own CPU (user + system) per answered request: steadier than req/s on a busy machine. */
+  cpuPerRequestUs: number;
 }
 
 async function main(): Promise<void> {
@@ -46,11 +49,13 @@ async function main(): Promise<void> {
   await recreateDatabase();
 
   let started = Date.now();
-  let api = await startApi(databaseUrl, LOG_LEVEL);
+  const api = await startApi(databaseUrl, LOG_LEVEL);
   console.log(`api: node dist/main.js on PostgreSQL ${DATABASE}; first start seeded and graded ${CUSTOMERS} customers in ${seconds(started)}`);
   const ids = await customerIds(databaseUrl);
   if (ids.length !== CUSTOMERS) throw new Error(`expected ${CUSTOMERS} graded customers, found ${ids.length}`);
   const headers = await credentials(api.base);
+  // A second instance on the same database without per-request log lines, to show what they cost.
+  const quiet = LOG_LEVEL === 'warn' ? undefined : await startApi(databaseUrl, 'warn');
 
   const barePort = await freePort();
   started = Date.now();
@@ -60,23 +65,37 @@ async function main(): Promise<void> {
   console.log(`bare: Fastify with the same ${ids.length} decisions in a Map, loaded in ${seconds(started)}`);
   await sameAnswers([bareBase, api.base], ids, headers);
 
+  const targets = [
+    { name: 'bare Fastify, from memory', base: bareBase, pid: bare.pid },
+    { name: `Tierwise API, LOG_LEVEL=${LOG_LEVEL}`, base: api.base, pid: api.child.pid },
+    ...(quiet ? [{ name: 'Tierwise API, LOG_LEVEL=warn', base: quiet.base, pid: quiet.child.pid }] : []),
+  ];
   console.log(
-    `load: ${CONNECTIONS} connections, ${DURATION_S} s per server, a random customer per request, ` +
-      `after a warm-up reading each customer once (${ids.length} requests) and ${WARMUP_S} s more`,
+    `load: ${CONNECTIONS} connections, ${DURATION_S} s, a random customer per request; one server at a time, ` +
+      `${ROUNDS} rounds in turn (median shown), after a warm-up reading each customer once and ${WARMUP_S} s more`,
   );
-  const results: Measurement[] = [];
-  // One server under load at a time; the others sit idle.
-  results.push(await measure(`bare Fastify, from memory`, bareBase, headers, ids).then((m) => m.steady));
-  await stop(bare);
-  const first = await measure(`Tierwise API, LOG_LEVEL=${LOG_LEVEL}`, api.base, headers, ids);
-  results.push(first.steady, { ...first.firstReads, name: `Tierwise API, first read of each customer (PostgreSQL)` });
-  if (LOG_LEVEL !== 'warn') {
-    // The same server without its per-request log lines, to show what they cost.
-    await stop(api.child);
-    api = await startApi(databaseUrl, 'warn');
-    results.push((await measure('Tierwise API, LOG_LEVEL=warn', api.base, headers, ids)).steady);
+  const firstReads: Measurement[] = [];
+  for (const target of targets) {
+    let next = 0;
+    firstReads.push(await load(target, headers, { amount: ids.length }, () => encodeURIComponent(ids[next++ % ids.length]!)));
   }
+  // Taking turns spreads whatever else the machine is doing over every server alike.
+  const rounds: Measurement[][] = targets.map(() => []);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [index, target] of targets.entries()) {
+      await load(target, headers, { duration: WARMUP_S }, () => pickId(ids));
+      rounds[index]!.push(await load(target, headers, { duration: DURATION_S }, () => pickId(ids)));
+    }
+  }
+  const results = rounds.map(median);
+  results.push({ ...firstReads[1]!, name: 'Tierwise API, first read of each customer (from PostgreSQL)' });
   report(results);
+}
+
+// The round with the median throughput, whole (its own latencies).
+function median(measurements: readonly Measurement[]): Measurement {
+  const sorted = [...measurements].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function startApi(databaseUrl: string, logLevel: string): Promise<{ child: ChildProcess; base: string }> {
@@ -103,21 +122,6 @@ async function startApi(databaseUrl: string, logLevel: string): Promise<{ child:
   return { child, base };
 }
 
-async function measure(name: string, base: string, headers: Record<string, string>, ids: readonly string[]): Promise<{ firstReads: Measurement; steady: Measurement }> {
-  let next = 0;
-  const firstReads = await load(name, base, headers, { amount: ids.length }, () => encodeURIComponent(ids[next++ % ids.length]!));
-  await load(name, base, headers, { duration: WARMUP_S }, () => pickId(ids));
-  const steady = await load(name, base, headers, { duration: DURATION_S }, () => pickId(ids));
-  return { firstReads, steady };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  return exited;
-}
-
 // stdout goes to a file when given one: the api's request log must not cost the bench process CPU.
 function start(command: string, args: string[], env: Record<string, string>, logFile?: string): ChildProcess {
   const stdout = logFile === undefined ? 'pipe' : openSync(logFile, 'w');
@@ -128,8 +132,15 @@ function start(command: string, args: string[], env: Record<string, string>, log
 
 type Pace = { duration: number } | { amount: number };
 
-async function load(name: string, base: string, headers: Record<string, string>, pace: Pace, nextId: () => string): Promise<Measurement> {
+interface Target {
+  name: string;
+  base: string;
+  pid: number | undefined;
+}
+
+async function load({ name, base, pid }: Target, headers: Record<string, string>, pace: Pace, nextId: () => string): Promise<Measurement> {
   const latencies: number[] = [];
+  const cpuBefore = cpuSeconds(pid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -145,8 +156,10 @@ async function load(name: string, base: string, headers: Record<string, string>,
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
+  const cpuAfter = cpuSeconds(pid);
   return {
     name,
+    cpuPerRequestUs: cpuBefore === undefined || cpuAfter === undefined ? Number.NaN : ((cpuAfter - cpuBefore) * 1e6) / result['2xx'],
     requests: result['2xx'],
     perSecond: result['2xx'] / result.duration,
     p50: percentile(latencies, 0.5),
@@ -159,11 +172,12 @@ async function load(name: string, base: string, headers: Record<string, string>,
 function report(results: readonly Measurement[]): void {
   const [bare, api] = results as [Measurement, Measurement];
   console.log('');
-  console.log('| server | req/s | % of bare | p50 ms | p99 ms | requests | non-2xx | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| server | req/s | % of bare | p50 ms | p99 ms | server CPU µs/req | requests | non-2xx | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const share = ((r.perSecond / bare.perSecond) * 100).toFixed(1);
-    console.log(`| ${r.name} | ${Math.round(r.perSecond)} | ${share}% | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.requests} | ${r.non2xx} | ${r.errors} |`);
+    const cpu = Number.isNaN(r.cpuPerRequestUs) ? '-' : r.cpuPerRequestUs.toFixed(0);
+    console.log(`| ${r.name} | ${Math.round(r.perSecond)} | ${share}% | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${cpu} | ${r.requests} | ${r.non2xx} | ${r.errors} |`);
   }
   const ratio = api.perSecond / bare.perSecond;
   console.log('');
@@ -279,6 +293,20 @@ function withDatabase(serverUrl: string, database: string): string {
 
 function pickId(ids: readonly string[]): string {
   return encodeURIComponent(ids[Math.floor(Math.random() * ids.length)]!);
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+// utime + stime of a process from /proc (Linux); undefined elsewhere.
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 function percentile(sorted: readonly number[], q: number): number {
