@@ -247,6 +247,16 @@ describe('a tier set by hand', () => {
     });
   });
 
+  it('is documented in the OpenAPI document with the roles it admits', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
+      paths: Record<string, Record<string, { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+    }>();
+    const path = document.paths['/api/v1/customers/{id}/tier-override']!;
+    expect(path['put']!['x-roles']).toEqual(['admin', 'publisher']);
+    expect(path['delete']!['x-roles']).toEqual(['admin', 'publisher']);
+    expect(path['put']!.requestBody!.content['application/json']!.schema.required).toEqual(['tier', 'reason']);
+  });
+
   describe('a publication that drops a pinned tier', () => {
     // Tier A renamed "AAA" (its treatments follow), so tier A is gone from the new version.
     const withoutTierA = (document: PolicyDocument) =>
