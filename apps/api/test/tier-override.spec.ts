@@ -160,6 +160,10 @@ describe('a tier set by hand', () => {
       expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'A', score: 63, cause: 'policy-publish', policy: { version: draft.version } });
       expect(await storedDecision(t, unpinned.id)).toMatchObject({ tier: 'A', cause: 'policy-publish', policy: { version: draft.version } });
       expect((await history(customer.id)).length).toBe(2);
+      // Testing a version on a stored customer grades it as publishing does: the pin holds.
+      const tested = await call(t, 'author', 'POST', `/api/v1/policies/default/versions/${draft.version}/test`, { customerId: customer.id });
+      expect(tested.statusCode).toBe(200);
+      expect(tested.json()).toMatchObject({ decision: { tier: 'A', score: 63 } });
     });
 
     it('clears back to the rules: tier B again, with a history row and an audit event', async () => {
@@ -318,6 +322,10 @@ describe('a tier set by hand', () => {
       const policy = await call(t, 'auditor', 'GET', '/api/v1/policies/default');
       expect(policy.json()).toMatchObject({ publishedVersion: inForce });
       expect(await storedDecision(t, pinned.id)).toMatchObject({ tier: 'A', policy: { version: inForce } });
+      // Testing the draft on that customer says the same thing before anyone tries to publish.
+      const tested = await call(t, 'author', 'POST', `/api/v1/policies/default/versions/${draft.version}/test`, { customerId: pinned.id });
+      expect(tested.statusCode).toBe(422);
+      expect(tested.json()).toMatchObject({ code: 'unknown-tier', errors: [{ path: '/customerId' }] });
 
       expect((await clearOverride(pinned.id)).statusCode).toBe(200);
       const published = await publish(t, draft.version);

@@ -9,6 +9,7 @@ import {
   type CompiledPolicy,
   type Finding,
   type PolicyDocument,
+  type TierOverride,
 } from '@tierwise/policy';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -176,16 +177,27 @@ export class PolicyVersionsService {
     if (compiled.population.size > 0) throw policyNeedsPopulation(policyId, version);
     let record: Record<string, unknown>;
     let who: string;
+    let tierOverride: TierOverride | undefined;
     if (input.kind === 'customer') {
       const customer = await this.customers.findView(input.customerId);
       if (!customer) throw DomainException.customerNotFound(input.customerId);
       record = { ...customer.facts, customerId: customer.id };
       who = `customer '${customer.id}'`;
+      // A stored customer is tested as publishing would grade it: a tier set by hand stays.
+      if (customer.tierOverride) tierOverride = { tier: customer.tierOverride.tier, reason: customer.tierOverride.reason };
     } else {
       record = input.facts;
       who = 'the facts';
     }
-    const traced = await trace(compiled, record);
+    const traced = await trace(compiled, record, tierOverride ? { tierOverride } : {});
+    if (!traced.ok && tierOverride && traced.errors.some((error) => error.path.startsWith('/tierOverride'))) {
+      throw new DomainException(
+        ErrorCode.UnknownTier,
+        `${who} is kept in tier ${tierOverride.tier} by hand, which policy '${policyId}' v${version} does not have; ` +
+          'publishing it would be refused until that override is cleared',
+        [{ path: '/customerId', message: `tier '${tierOverride.tier}' set by hand is not a tier of v${version}` }],
+      );
+    }
     if (!traced.ok) {
       const errors = traced.errors.map((error) => ({ path: `/facts${error.path}`, message: error.message }));
       throw new DomainException(

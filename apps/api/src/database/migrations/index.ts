@@ -2,8 +2,14 @@ import { InitialSchema1795607065743 } from './1795607065743-initial-schema.js';
 import { UsersAndApiKeys1795700000000 } from './1795700000000-users-and-api-keys.js';
 import { DecisionChangeNotify1795800000000 } from './1795800000000-decision-change-notify.js';
 import { UserPasswordChangedAt1795900000000 } from './1795900000000-user-password-changed-at.js';
-import { TierOverrides1795900000000 } from './1795900000000-tier-overrides.js';
+import { TierOverrides1796000000000 } from './1796000000000-tier-overrides.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
-export const MIGRATIONS = [InitialSchema1795607065743, UsersAndApiKeys1795700000000, DecisionChangeNotify1795800000000, UserPasswordChangedAt1795900000000, TierOverrides1795900000000];
+export const MIGRATIONS = [
+  InitialSchema1795607065743,
+  UsersAndApiKeys1795700000000,
+  DecisionChangeNotify1795800000000,
+  UserPasswordChangedAt1795900000000,
+  TierOverrides1796000000000,
+];

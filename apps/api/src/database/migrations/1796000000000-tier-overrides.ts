@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // customer (not on its decision) because it outlives every re-grading: fact
 // changes and publications grade the scorecard again but keep the pinned tier.
 // Never edit once committed; add a new migration instead.
-export class TierOverrides1795900000000 implements MigrationInterface {
-  name = 'TierOverrides1795900000000';
+export class TierOverrides1796000000000 implements MigrationInterface {
+  name = 'TierOverrides1796000000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE customers ADD COLUMN tier_override jsonb`);
