@@ -87,11 +87,11 @@ export class DecisionChangeListener implements OnApplicationBootstrap, OnApplica
         () => undefined,
         () => undefined,
       );
-      await sent;
-      if ((await Promise.race([heard, timedOut])) === 'timeout') {
-        // Cannot tell what was missed: forget everything rather than serve a stale decision.
-        this.logger.warn('decision cache: own notification not heard back in time; cache flushed');
-        this.cache.invalidateAll();
+      if ((await Promise.race([sent.then(() => heard), timedOut])) === 'timeout') {
+        // A connection that does not answer may also be missing other instances' changes:
+        // treat it as lost (cache off, reconnect) rather than serve a stale decision.
+        this.lost(client, new Error(`own notification not heard back within ${SYNC_TIMEOUT_MS} ms`));
+        void client.end().catch(() => undefined);
       }
     } catch {
       this.cache.invalidateAll();
