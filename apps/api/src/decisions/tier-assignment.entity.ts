@@ -8,7 +8,8 @@ export class TierAssignmentEntity {
   @PrimaryColumn({ name: 'customer_id', type: 'text' })
   customerId!: string;
 
-  @Column({ type: 'jsonb' })
+  // json, not jsonb: the text keeps the decision's key order (see migration 1796100000000).
+  @Column({ type: 'json' })
   decision!: Decision;
 
   @Column({ type: 'text', nullable: true })

@@ -4,11 +4,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '../database/insert-rows.js';
 import { TierAssignmentEntity } from './tier-assignment.entity.js';
 
-// gradedAt as Date.prototype.toISOString writes it (UTC, milliseconds).
+// The stored text with gradedAt and cause appended, so the decision's keys keep
+// the contract's order (the column is json, not jsonb, for that). gradedAt as
+// Date.prototype.toISOString writes it (UTC, milliseconds).
 export const DECISION_JSON = `
-  SELECT (decision || jsonb_build_object(
-            'gradedAt', to_char(graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-            'cause', cause))::text AS body
+  SELECT left(decision::text, -1)
+           || ',"gradedAt":' || to_json(to_char(graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+           || ',"cause":' || to_json(cause)::text || '}' AS body
     FROM tier_assignments
    WHERE customer_id = $1`;
 

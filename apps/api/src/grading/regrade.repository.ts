@@ -85,7 +85,7 @@ export class RegradeRepository {
       `INSERT INTO tier_assignments
          (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at)
        SELECT r.customer_id, r.decision, r.tier, r.score, $2, $3, $4, $5, now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(customer_id text, decision jsonb, tier text, score double precision)
+         FROM json_to_recordset($1::json) AS r(customer_id text, decision json, tier text, score double precision)
        ON CONFLICT (customer_id) DO UPDATE SET
          decision = EXCLUDED.decision, tier = EXCLUDED.tier, score = EXCLUDED.score,
          policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,

@@ -38,14 +38,14 @@ export class ImportGradingWriter {
       `INSERT INTO tier_assignments
          (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at)
        SELECT r.customer_id, r.decision, r.tier, r.score, r.policy_id, r.policy_version, r.policy_hash, r.cause, now()
-       FROM jsonb_to_recordset($1::jsonb) AS r (
-         customer_id text, decision jsonb, tier text, score double precision,
+       FROM json_to_recordset($1::json) AS r (
+         customer_id text, decision json, tier text, score double precision,
          policy_id text, policy_version integer, policy_hash text, cause text)
        ON CONFLICT (customer_id) DO UPDATE SET
          decision = EXCLUDED.decision, tier = EXCLUDED.tier, score = EXCLUDED.score,
          policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
          policy_hash = EXCLUDED.policy_hash, cause = EXCLUDED.cause, graded_at = EXCLUDED.graded_at
-       WHERE tier_assignments.decision IS DISTINCT FROM EXCLUDED.decision`,
+       WHERE tier_assignments.decision::jsonb IS DISTINCT FROM EXCLUDED.decision::jsonb`,
       [JSON.stringify(regraded.map(assignmentRow))],
     );
     const changes = regraded.filter((grading) => !tierBefore.has(grading.customerId) || tierBefore.get(grading.customerId) !== grading.decision.tier);

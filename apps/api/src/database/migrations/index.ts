@@ -3,6 +3,7 @@ import { UsersAndApiKeys1795700000000 } from './1795700000000-users-and-api-keys
 import { DecisionChangeNotify1795800000000 } from './1795800000000-decision-change-notify.js';
 import { UserPasswordChangedAt1795900000000 } from './1795900000000-user-password-changed-at.js';
 import { TierOverrides1796000000000 } from './1796000000000-tier-overrides.js';
+import { DecisionKeyOrder1796100000000 } from './1796100000000-decision-key-order.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   DecisionChangeNotify1795800000000,
   UserPasswordChangedAt1795900000000,
   TierOverrides1796000000000,
+  DecisionKeyOrder1796100000000,
 ];
