@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from '../src/auth/jwt.js';
+import { LOCKOUT_MS, LoginThrottle, MAX_FAILED_SIGN_INS } from '../src/auth/login-throttle.js';
 import { TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS } from '../src/auth/token.service.js';
 import { authHeaders, TEST_PASSWORD, testUsername } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -166,5 +167,53 @@ describe('sign-in and console tokens', () => {
       expect(refused.statusCode).toBe(401);
       expect(refused.json()).toMatchObject({ code: 'unauthenticated', detail: "the user 'mover' is disabled or no longer exists" });
     });
+  });
+});
+
+describe('repeated failed sign-ins', () => {
+  let t: TestApp;
+  let clock = Date.now();
+  beforeAll(async () => {
+    t = await startTestApp({ jwtSecret: SECRET });
+    await authHeaders(t, 'publisher'); // creates test-publisher with TEST_PASSWORD
+    t.app.get(LoginThrottle).useClock(() => clock);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const login = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+
+  it(`lock a user name after ${MAX_FAILED_SIGN_INS} in a row, even against the right password, until the lockout ends`, async () => {
+    const name = testUsername('publisher');
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await login(name, 'not-the-password')).statusCode).toBe(401);
+
+    const locked = await login(name, TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(locked.json()).toMatchObject({ code: 'too-many-sign-ins', retryAfterSeconds: LOCKOUT_MS / 1000 });
+    expect(locked.json<{ detail: string }>().detail).toContain('try again in 15 minute(s)');
+    const [audited] = await t.db.sql<{ summary: { reason: string } }>(
+      `SELECT summary FROM audit_events WHERE action = 'auth.login-failed' AND target = $1 ORDER BY id DESC LIMIT 1`,
+      [`user:${name}`],
+    );
+    expect(audited?.summary.reason).toBe('locked');
+
+    clock += LOCKOUT_MS + 1000;
+    expect((await login(name, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('forgets earlier failures after a successful sign-in', async () => {
+    const name = testUsername('publisher');
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect((await login(name, 'not-the-password')).statusCode).toBe(401);
+    expect((await login(name, TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect((await login(name, 'not-the-password')).statusCode).toBe(401);
+    expect((await login(name, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('locks names that do not exist the same way, so the answer tells nothing about which names exist', async () => {
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await login('nobody-here', 'guess')).statusCode).toBe(401);
+    expect((await login('nobody-here', 'guess')).statusCode).toBe(429);
   });
 });

@@ -15,6 +15,16 @@ export function invalidCredentials(): DomainException {
   return new DomainException(ErrorCode.InvalidCredentials, 'the user name or password is wrong');
 }
 
+export function tooManySignIns(username: string, retryAfterSeconds: number): DomainException {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new DomainException(
+    ErrorCode.TooManySignIns,
+    `too many failed sign-ins for '${username}'; try again in ${minutes} minute(s), or ask an admin to set a new password`,
+    [],
+    { retryAfterSeconds },
+  );
+}
+
 export function forbidden(actor: string, role: Role, allowed: readonly Role[]): DomainException {
   const needed = allowed.filter((r) => r !== 'admin');
   const roles = needed.length === 0 ? "the 'admin' role" : `one of the roles ${[...needed, 'admin'].map((r) => `'${r}'`).join(', ')}`;

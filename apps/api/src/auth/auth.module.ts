@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller.js';
 import { Authenticator } from './authenticator.js';
 import { FirstAdminService, printToStdout, SECRET_PRINTER } from './first-admin.service.js';
 import { LoginService } from './login.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RouteAccessCheck } from './route-access.check.js';
 import { RolesGuard } from './roles.guard.js';
@@ -30,6 +31,7 @@ import { UsersService } from './users.service.js';
     TokenService,
     Authenticator,
     LoginService,
+    LoginThrottle,
     UsersService,
     ApiKeysService,
     FirstAdminService,

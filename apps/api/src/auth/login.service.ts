@@ -6,11 +6,13 @@ import { ANONYMOUS_ACTOR } from '../common/actor.js';
 import { USERNAME_PATTERN } from '../config/app-config.js';
 import { invalidCredentials } from './auth.errors.js';
 import type { LoginInput } from './dto/auth-inputs.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from './users.repository.js';
 
 type FailureReason = 'unknown-user' | 'wrong-password' | 'disabled';
+// (A sign-in refused while the name is locked is audited with reason 'locked'.)
 
 // A typed-in user name is echoed into the audit log; keep a mistyped essay out of it.
 const MAX_AUDITED_NAME = 64;
@@ -23,10 +25,23 @@ export class LoginService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly audit: AuditRepository,
+    private readonly throttle: LoginThrottle,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async login(input: LoginInput, requestId: string): Promise<{ accessToken: string }> {
+    try {
+      this.throttle.assertMayTry(input.username);
+    } catch (locked) {
+      await this.audit.append(this.dataSource.manager, {
+        actor: ANONYMOUS_ACTOR,
+        action: 'auth.login-failed',
+        target: `user:${input.username.slice(0, MAX_AUDITED_NAME)}`,
+        summary: { reason: 'locked' },
+        requestId,
+      });
+      throw locked;
+    }
     const user = USERNAME_PATTERN.test(input.username) ? await this.users.find(input.username) : null;
     let failure: FailureReason | undefined;
     if (!user) {
@@ -46,8 +61,10 @@ export class LoginService {
         summary: { reason: failure },
         requestId,
       });
+      this.throttle.failed(input.username);
       throw invalidCredentials();
     }
+    this.throttle.succeeded(input.username);
     const username = user!.username;
     await this.audit.append(this.dataSource.manager, {
       actor: `user:${username}`,
