@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Decision, TierOverride } from '@tierwise/policy';
 import type { EntityManager } from 'typeorm';
-import { TierAssignmentRepository, type NewTierAssignment } from '../decisions/tier-assignment.repository.js';
+import { TierAssignmentRepository } from '../decisions/tier-assignment.repository.js';
 import { ActivePolicyService } from '../policies/active-policy.service.js';
 import type { PolicyInForce } from '../policies/policy-in-force.js';
 import { PolicyVersionRepository } from '../policies/policy-version.repository.js';
-import { TierHistoryRepository, type NewTierHistory } from '../tier-history/tier-history.repository.js';
+import { TierHistoryRepository } from '../tier-history/tier-history.repository.js';
 import { decide } from './decide.js';
 import type { GradingCause } from './grading-cause.js';
+import { assignmentOf, historyOf } from './grading-rows.js';
 
 export interface Grading {
   customerId: string;
@@ -78,38 +79,4 @@ export class GradingService {
     await this.assignments.insertMany(manager, gradings.map(assignmentOf));
     await this.history.append(manager, gradings.map((grading) => historyOf(grading, null)));
   }
-}
-
-function pinnedHash(policy: PolicyInForce): string {
-  // Only a released version grades stored customers; a draft is for what-ifs.
-  if (policy.hash === null) throw new Error(`policy ${policy.policyId} v${policy.version} is a draft and cannot grade stored customers`);
-  return policy.hash;
-}
-
-function assignmentOf(grading: Grading): NewTierAssignment {
-  return {
-    customerId: grading.customerId,
-    decision: grading.decision,
-    tier: grading.decision.tier,
-    score: grading.decision.score,
-    policyId: grading.policy.policyId,
-    policyVersion: grading.policy.version,
-    policyHash: pinnedHash(grading.policy),
-    cause: grading.cause,
-  };
-}
-
-function historyOf(grading: Grading, previousTier: string | null): NewTierHistory {
-  return {
-    customerId: grading.customerId,
-    previousTier,
-    newTier: grading.decision.tier,
-    score: grading.decision.score,
-    policyId: grading.policy.policyId,
-    policyVersion: grading.policy.version,
-    policyHash: pinnedHash(grading.policy),
-    facts: grading.facts,
-    cause: grading.cause,
-    actor: grading.actor,
-  };
 }

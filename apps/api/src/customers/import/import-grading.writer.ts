@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Grading } from '../../grading/grading.service.js';
-import { TierHistoryRepository, type NewTierHistory } from '../../tier-history/tier-history.repository.js';
+import { historyOf, pinnedHash } from '../../grading/grading-rows.js';
+import { TierHistoryRepository } from '../../tier-history/tier-history.repository.js';
 
 /**
  * GradingService.record for many customers at once (a set-based statement per
@@ -54,13 +55,7 @@ export class ImportGradingWriter {
   }
 }
 
-function pinnedHash(grading: Grading): string {
-  // Only a released version grades stored customers; a draft is for what-ifs.
-  const { policy } = grading;
-  if (policy.hash === null) throw new Error(`policy ${policy.policyId} v${policy.version} is a draft and cannot grade stored customers`);
-  return policy.hash;
-}
-
+// The assignment as json_to_recordset reads it, column by column.
 function assignmentRow(grading: Grading) {
   return {
     customer_id: grading.customerId,
@@ -69,22 +64,7 @@ function assignmentRow(grading: Grading) {
     score: grading.decision.score,
     policy_id: grading.policy.policyId,
     policy_version: grading.policy.version,
-    policy_hash: pinnedHash(grading),
+    policy_hash: pinnedHash(grading.policy),
     cause: grading.cause,
-  };
-}
-
-function historyOf(grading: Grading, previousTier: string | null): NewTierHistory {
-  return {
-    customerId: grading.customerId,
-    previousTier,
-    newTier: grading.decision.tier,
-    score: grading.decision.score,
-    policyId: grading.policy.policyId,
-    policyVersion: grading.policy.version,
-    policyHash: pinnedHash(grading),
-    facts: grading.facts,
-    cause: grading.cause,
-    actor: grading.actor,
   };
 }
