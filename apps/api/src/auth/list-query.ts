@@ -38,8 +38,3 @@ export function parseAuthListQuery<F extends string>(
     },
   });
 }
-
-/** `%text%` for ILIKE, with the pattern characters the user typed taken literally. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { likePattern, type AuthListQuery } from './list-query.js';
+import { likePattern } from '../common/like-pattern.js';
+import type { AuthListQuery } from './list-query.js';
 import { returnedRows } from './returned-rows.js';
 import type { Role } from './role.js';
 import { UserEntity } from './user.entity.js';

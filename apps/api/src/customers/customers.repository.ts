@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { likePattern } from '../common/like-pattern.js';
 import { insertRows } from '../database/insert-rows.js';
 import type { StoredDecisionDto } from '../decisions/dto/stored-decision.dto.js';
 import { DECISION_JSON } from '../decisions/tier-assignment.repository.js';
@@ -27,20 +28,7 @@ const VIEW_COLUMNS = `c.id, c.name, c.facts, c.created_at, c.updated_at, c.versi
 const VIEW_FROM = 'customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id';
 const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version, tier_override';
 
-interface ViewRow {
-  id: string;
-  name: string;
-  facts: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-  tier_override: StoredTierOverride | null;
-  tier: string | null;
-  score: number | null;
-  policy_version: number | null;
-  graded_at: Date | null;
-}
-
+// A customer row as written (RETURNING) ...
 interface SavedRow {
   id: string;
   name: string;
@@ -50,6 +38,14 @@ interface SavedRow {
   version: number;
   tier_override: StoredTierOverride | null;
   created?: boolean;
+}
+
+// ... and as listed, with its current grading beside it.
+interface ViewRow extends Omit<SavedRow, 'created'> {
+  tier: string | null;
+  score: number | null;
+  policy_version: number | null;
+  graded_at: Date | null;
 }
 
 @Injectable()
@@ -192,7 +188,7 @@ function whereClause(filter: CustomerListQuery['filter']): { where: string; para
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter.q !== undefined) {
-    params.push(`%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    params.push(likePattern(filter.q));
     conditions.push(`(c.name ILIKE $${params.length} OR c.id ILIKE $${params.length})`);
   }
   if (filter.tier !== undefined) {
