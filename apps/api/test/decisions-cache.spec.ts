@@ -108,6 +108,13 @@ describe('stored decisions served from memory', () => {
     for (const id of ids) expect(await tierOn(one, id)).toBe('Z');
   });
 
+  it('answers an unknown customer with a 404 problem naming it', async () => {
+    const response = await one.app.inject({ method: 'GET', url: '/api/v1/decisions/C-NOBODY', headers: await authHeaders(one, 'agent') });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ code: 'customer-not-found', detail: "there is no customer with id 'C-NOBODY'" });
+  });
+
   it('answers 404 once the decision is gone', async () => {
     const customer = await stored(one, 'A');
     expect(await tierOn(one, customer.id)).toBe('A');

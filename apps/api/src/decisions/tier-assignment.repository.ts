@@ -7,12 +7,19 @@ import { TierAssignmentEntity } from './tier-assignment.entity.js';
 // The stored text with gradedAt and cause appended, so the decision's keys keep
 // the contract's order (the column is json, not jsonb, for that). gradedAt as
 // Date.prototype.toISOString writes it (UTC, milliseconds).
-export const DECISION_JSON = `
-  SELECT left(decision::text, -1)
-           || ',"gradedAt":' || to_json(to_char(graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
-           || ',"cause":' || to_json(cause)::text || '}' AS body
-    FROM tier_assignments
-   WHERE customer_id = $1`;
+const BODY = `left(a.decision::text, -1)
+           || ',"gradedAt":' || to_json(to_char(a.graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+           || ',"cause":' || to_json(a.cause)::text || '}'`;
+
+/** The stored decision as GET /decisions/:id serves it: no row when there is none. */
+export const DECISION_JSON = `SELECT ${BODY} AS body FROM tier_assignments a WHERE a.customer_id = $1`;
+
+// The call centre's read: customer and decision in one indexed round trip, so a
+// miss still tells an unknown customer (no row) from an ungraded one (null body).
+const CUSTOMER_DECISION_JSON = `
+  SELECT CASE WHEN a.customer_id IS NULL THEN NULL ELSE ${BODY} END AS body
+    FROM customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id
+   WHERE c.id = $1`;
 
 export type NewTierAssignment = Omit<TierAssignmentEntity, 'gradedAt'>;
 
@@ -21,12 +28,12 @@ export class TierAssignmentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The stored decision, one primary-key read with no rule evaluation: the call centre's answer, serialized by PostgreSQL: the stored decision with
-   * gradedAt and cause beside it, as JSON text (no entity, no JSON.parse/stringify).
+   * The call centre's answer as JSON text (no entity, no JSON.parse/stringify):
+   * undefined for an unknown customer, a null body for one not graded yet.
    */
-  async findDecisionJson(customerId: string): Promise<string | undefined> {
-    const rows = await this.dataSource.query<{ body: string }[]>(DECISION_JSON, [customerId]);
-    return rows[0]?.body;
+  async findDecisionJson(customerId: string): Promise<{ body: string | null } | undefined> {
+    const rows = await this.dataSource.query<{ body: string | null }[]>(CUSTOMER_DECISION_JSON, [customerId]);
+    return rows[0];
   }
 
   /** The current tier, row-locked until the transaction ends, so concurrent gradings of one customer queue up. */
