@@ -50,7 +50,9 @@ async function main(): Promise<void> {
 
   let started = Date.now();
   const api = await startApi(databaseUrl, LOG_LEVEL);
-  console.log(`api: node dist/main.js on PostgreSQL ${DATABASE}; first start seeded and graded ${CUSTOMERS} customers in ${seconds(started)}`);
+  console.log(
+    `api: node dist/main.js on PostgreSQL ${DATABASE}; first start seeded and graded ${CUSTOMERS} customers in ${seconds(started)}`,
+  );
   const ids = await customerIds(databaseUrl);
   if (ids.length !== CUSTOMERS) throw new Error(`expected ${CUSTOMERS} graded customers, found ${ids.length}`);
   const headers = await credentials(api.base);
@@ -177,11 +179,15 @@ function report(results: readonly Measurement[]): void {
   for (const r of results) {
     const share = ((r.perSecond / bare.perSecond) * 100).toFixed(1);
     const cpu = Number.isNaN(r.cpuPerRequestUs) ? '-' : r.cpuPerRequestUs.toFixed(0);
-    console.log(`| ${r.name} | ${Math.round(r.perSecond)} | ${share}% | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${cpu} | ${r.requests} | ${r.non2xx} | ${r.errors} |`);
+    console.log(
+      `| ${r.name} | ${Math.round(r.perSecond)} | ${share}% | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${cpu} | ${r.requests} | ${r.non2xx} | ${r.errors} |`,
+    );
   }
   const ratio = api.perSecond / bare.perSecond;
   console.log('');
-  console.log(`${api.name}: ${(ratio * 100).toFixed(1)}% of bare Fastify's throughput (target >= ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(2)} ms (target <= ${TARGET_P99_MS} ms)`);
+  console.log(
+    `${api.name}: ${(ratio * 100).toFixed(1)}% of bare Fastify's throughput (target >= ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(2)} ms (target <= ${TARGET_P99_MS} ms)`,
+  );
   const misses = [
     ...(ratio < TARGET_RATIO ? [`throughput ${(ratio * 100).toFixed(1)}% < ${TARGET_RATIO * 100}%`] : []),
     ...(api.p99 > TARGET_P99_MS ? [`p99 ${api.p99.toFixed(2)} ms > ${TARGET_P99_MS} ms`] : []),
@@ -252,7 +258,10 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode} before it was ready`);
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

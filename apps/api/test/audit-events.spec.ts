@@ -100,14 +100,23 @@ describe('audit log API', () => {
   it('answers 400 listing every bad parameter', async () => {
     const response = await list({ sort: ['summary', 'ASC'], range: [0, 1000], filter: { from: '2026-02-30', colour: 'red' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((error: { path: string }) => error.path).sort()).toEqual(['/filter/colour', '/filter/from', '/range', '/sort/0']);
+    expect(
+      response
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(['/filter/colour', '/filter/from', '/range', '/sort/0']);
   });
 
   it('is for auditors and admins only', async () => {
     expect((await list({}, await authHeaders(t, 'admin'))).statusCode).toBe(200);
     expect((await list({}, await authHeaders(t, 'author'))).statusCode).toBe(403);
     expect((await list({}, await authHeaders(t, 'agent'))).statusCode).toBe(403);
-    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/audit-events/export.csv', headers: await authHeaders(t, 'publisher') });
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events/export.csv',
+      headers: await authHeaders(t, 'publisher'),
+    });
     expect(exported.statusCode).toBe(403);
   });
 
@@ -161,10 +170,9 @@ describe('audit log API', () => {
       expect(new Set(ids).size).toBe(2500);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
 
-      const descending = parse((await exportCsv({ filter: { action: 'test.bulk' }, sort: ['id', 'DESC'] })).body, { columns: true }) as Record<
-        string,
-        string
-      >[];
+      const descending = parse((await exportCsv({ filter: { action: 'test.bulk' }, sort: ['id', 'DESC'] })).body, {
+        columns: true,
+      }) as Record<string, string>[];
       expect(descending.map((row) => Number(row['id']))).toEqual([...ids].reverse());
     });
 

@@ -52,7 +52,11 @@ describe('API keys for call-centre systems', () => {
     expect(seen.json<{ lastUsedAt: string | null }>().lastUsedAt).not.toBeNull();
     expect(key).toMatchObject({ lastUsedAt: null });
 
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${key.id}`, headers: { ...admin, 'x-request-id': 'key-revoke-1' } });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${key.id}`,
+      headers: { ...admin, 'x-request-id': 'key-revoke-1' },
+    });
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json()).toMatchObject({ id: key.id, revokedBy: 'user:test-admin' });
     expect(revoked.json<{ revokedAt: string | null }>().revokedAt).not.toBeNull();
@@ -61,14 +65,27 @@ describe('API keys for call-centre systems', () => {
     // In this process the verified key was cached; revocation must forget it at once.
     const refused = await decision({ 'x-api-key': key.key });
     expect(refused.statusCode).toBe(401);
-    expect(refused.json()).toMatchObject({ code: 'unauthenticated', detail: 'the API key is not valid or has been revoked; ask an admin for a new one' });
+    expect(refused.json()).toMatchObject({
+      code: 'unauthenticated',
+      detail: 'the API key is not valid or has been revoked; ask an admin for a new one',
+    });
 
     const audit = await t.db.sql<{ actor: string; action: string; target: string; summary: Record<string, unknown> }>(
       `SELECT actor, action, target, summary FROM audit_events WHERE request_id IN ('key-create-1', 'key-revoke-1') ORDER BY id`,
     );
     expect(audit).toEqual([
-      { actor: 'user:test-admin', action: 'api-key.create', target: `api-key:${key.id}`, summary: { name: 'ivr-hotline', role: 'agent', prefix: key.prefix } },
-      { actor: 'user:test-admin', action: 'api-key.revoke', target: `api-key:${key.id}`, summary: { name: 'ivr-hotline', role: 'agent', prefix: key.prefix } },
+      {
+        actor: 'user:test-admin',
+        action: 'api-key.create',
+        target: `api-key:${key.id}`,
+        summary: { name: 'ivr-hotline', role: 'agent', prefix: key.prefix },
+      },
+      {
+        actor: 'user:test-admin',
+        action: 'api-key.revoke',
+        target: `api-key:${key.id}`,
+        summary: { name: 'ivr-hotline', role: 'agent', prefix: key.prefix },
+      },
     ]);
     expect(JSON.stringify(audit)).not.toContain(key.key);
   });
@@ -127,7 +144,7 @@ describe('API keys for call-centre systems', () => {
     expect(write.statusCode).toBe(403);
   });
 
-  it("names the key as the actor of what it does (tier history, audit)", async () => {
+  it('names the key as the actor of what it does (tier history, audit)', async () => {
     const writer = (await createKey({ name: 'erp-import', role: 'admin' })).json<CreatedKey>();
     const written = customerFactory({ tier: 'C' });
     expect((await putCustomer(t.app, written, { 'x-api-key': writer.key })).statusCode).toBe(201);
@@ -164,7 +181,12 @@ describe('API keys for call-centre systems', () => {
   it('checks the body and answers 404 for a key that does not exist', async () => {
     const bad = await createKey({ name: '', role: 'janitor', extra: 1 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ errors: { path: string }[] }>().errors.map((error) => error.path).sort()).toEqual(['/extra', '/name', '/role']);
+    expect(
+      bad
+        .json<{ errors: { path: string }[] }>()
+        .errors.map((error) => error.path)
+        .sort(),
+    ).toEqual(['/extra', '/name', '/role']);
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       const missing = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${id}`, headers: admin });
       expect(missing.statusCode).toBe(404);

@@ -25,7 +25,12 @@ describe('the first admin, created on first start', () => {
     expect(response.statusCode).toBe(200);
     const audit = await t.db.sql(`SELECT actor, action, target, summary FROM audit_events WHERE action = 'user.create'`);
     expect(audit).toEqual([
-      { actor: 'system', action: 'user.create', target: 'user:root', summary: { role: 'admin', firstAdmin: true, password: 'TIERWISE_ADMIN_PASSWORD' } },
+      {
+        actor: 'system',
+        action: 'user.create',
+        target: 'user:root',
+        summary: { role: 'admin', firstAdmin: true, password: 'TIERWISE_ADMIN_PASSWORD' },
+      },
     ]);
   });
 

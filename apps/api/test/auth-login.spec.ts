@@ -53,7 +53,12 @@ describe('sign-in and console tokens', () => {
 
   it('refuses a disabled user with that same 401', async () => {
     const admin = await authHeaders(t, 'admin');
-    await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'leaver', password: TEST_PASSWORD, role: 'auditor' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: { username: 'leaver', password: TEST_PASSWORD, role: 'auditor' },
+    });
     const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/leaver', headers: admin, payload: { disabled: true } });
     expect(patched.statusCode).toBe(200);
     const response = await login({ username: 'leaver', password: TEST_PASSWORD });
@@ -75,8 +80,20 @@ describe('sign-in and console tokens', () => {
       `SELECT actor, action, target, summary, request_id FROM audit_events WHERE request_id IN ('login-fail-1', 'login-ok-1') ORDER BY id`,
     );
     expect(rows).toEqual([
-      { actor: 'anonymous', action: 'auth.login-failed', target: 'user:test-author', summary: { reason: 'wrong-password' }, request_id: 'login-fail-1' },
-      { actor: 'user:test-author', action: 'auth.login', target: 'user:test-author', summary: { role: 'author' }, request_id: 'login-ok-1' },
+      {
+        actor: 'anonymous',
+        action: 'auth.login-failed',
+        target: 'user:test-author',
+        summary: { reason: 'wrong-password' },
+        request_id: 'login-fail-1',
+      },
+      {
+        actor: 'user:test-author',
+        action: 'auth.login',
+        target: 'user:test-author',
+        summary: { role: 'author' },
+        request_id: 'login-ok-1',
+      },
     ]);
     const leaks = await t.db.sql(`SELECT id FROM audit_events WHERE summary::text LIKE $1 OR target LIKE $1`, [`%${password}%`]);
     expect(leaks).toEqual([]);
@@ -137,24 +154,44 @@ describe('sign-in and console tokens', () => {
 
     it('ends sessions opened before a password change', async () => {
       const admin = await authHeaders(t, 'admin');
-      await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'rotator', password: TEST_PASSWORD, role: 'auditor' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin,
+        payload: { username: 'rotator', password: TEST_PASSWORD, role: 'auditor' },
+      });
       // A user whose password is an hour old, and a session opened ten seconds ago (iat has whole
       // seconds, so the session predates the change below for sure).
       await t.db.sql(`UPDATE users SET password_changed_at = now() - interval '1 hour' WHERE username = 'rotator'`);
       const before = signJwt({ sub: 'rotator', iat: now() - 10, exp: now() + 3600, iss: TOKEN_ISSUER }, SECRET);
       expect((await me(`Bearer ${before}`)).statusCode).toBe(200);
-      const changed = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/rotator', headers: admin, payload: { password: 'a fresh password for rotator' } });
+      const changed = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/users/rotator',
+        headers: admin,
+        payload: { password: 'a fresh password for rotator' },
+      });
       expect(changed.statusCode).toBe(200);
       const refused = await me(`Bearer ${before}`);
       expect(refused.statusCode).toBe(401);
-      expect(refused.json()).toMatchObject({ code: 'unauthenticated', detail: 'the password was changed since you signed in; sign in again' });
-      const { accessToken } = (await login({ username: 'rotator', password: 'a fresh password for rotator' })).json<{ accessToken: string }>();
+      expect(refused.json()).toMatchObject({
+        code: 'unauthenticated',
+        detail: 'the password was changed since you signed in; sign in again',
+      });
+      const { accessToken } = (await login({ username: 'rotator', password: 'a fresh password for rotator' })).json<{
+        accessToken: string;
+      }>();
       expect((await me(`Bearer ${accessToken}`)).statusCode).toBe(200);
     });
 
     it('ends open sessions of a user once disabled, and applies a role change to them at once', async () => {
       const admin = await authHeaders(t, 'admin');
-      await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'mover', password: TEST_PASSWORD, role: 'auditor' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin,
+        payload: { username: 'mover', password: TEST_PASSWORD, role: 'auditor' },
+      });
       const { accessToken } = (await login({ username: 'mover', password: TEST_PASSWORD })).json<{ accessToken: string }>();
       const session = { authorization: `Bearer ${accessToken}` };
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session })).json()).toMatchObject({ role: 'auditor' });

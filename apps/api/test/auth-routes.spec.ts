@@ -66,7 +66,10 @@ describe('every route declares who may call it', () => {
 
   it('documents the sign-in and key routes in the OpenAPI document', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
-      paths: Record<string, Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
+      >;
     }>();
     const login = document.paths['/api/v1/auth/login']!['post']!;
     expect(login.security).toEqual([]);
@@ -114,8 +117,19 @@ describe('each role against representative routes', () => {
   });
 
   const id = () => encodeURIComponent(customer.id);
-  const cases: { name: string; method: 'GET' | 'PUT' | 'POST' | 'PATCH'; url: () => string; payload?: () => object; allowed: readonly Role[] }[] = [
-    { name: 'read a stored decision', method: 'GET', url: () => `/api/v1/decisions/${id()}`, allowed: ['admin', 'author', 'publisher', 'auditor', 'agent'] },
+  const cases: {
+    name: string;
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH';
+    url: () => string;
+    payload?: () => object;
+    allowed: readonly Role[];
+  }[] = [
+    {
+      name: 'read a stored decision',
+      method: 'GET',
+      url: () => `/api/v1/decisions/${id()}`,
+      allowed: ['admin', 'author', 'publisher', 'auditor', 'agent'],
+    },
     {
       name: 'evaluate facts',
       method: 'POST',
@@ -124,8 +138,18 @@ describe('each role against representative routes', () => {
       allowed: ['admin', 'author', 'publisher', 'auditor', 'agent'],
     },
     { name: 'list customers', method: 'GET', url: () => '/api/v1/customers', allowed: ['admin', 'author', 'publisher', 'auditor'] },
-    { name: 'read a customer', method: 'GET', url: () => `/api/v1/customers/${id()}`, allowed: ['admin', 'author', 'publisher', 'auditor'] },
-    { name: "read a customer's tier history", method: 'GET', url: () => `/api/v1/customers/${id()}/tier-history`, allowed: ['admin', 'author', 'publisher', 'auditor'] },
+    {
+      name: 'read a customer',
+      method: 'GET',
+      url: () => `/api/v1/customers/${id()}`,
+      allowed: ['admin', 'author', 'publisher', 'auditor'],
+    },
+    {
+      name: "read a customer's tier history",
+      method: 'GET',
+      url: () => `/api/v1/customers/${id()}/tier-history`,
+      allowed: ['admin', 'author', 'publisher', 'auditor'],
+    },
     {
       name: 'change a customer',
       method: 'PUT',
@@ -142,7 +166,13 @@ describe('each role against representative routes', () => {
       allowed: ['admin'],
     },
     { name: 'list API keys', method: 'GET', url: () => '/api/v1/api-keys', allowed: ['admin', 'auditor'] },
-    { name: 'create an API key', method: 'POST', url: () => '/api/v1/api-keys', payload: () => ({ name: `k-${Math.random()}`, role: 'agent' }), allowed: ['admin'] },
+    {
+      name: 'create an API key',
+      method: 'POST',
+      url: () => '/api/v1/api-keys',
+      payload: () => ({ name: `k-${Math.random()}`, role: 'agent' }),
+      allowed: ['admin'],
+    },
     { name: 'see who I am', method: 'GET', url: () => '/api/v1/auth/me', allowed: ['admin', 'author', 'publisher', 'auditor', 'agent'] },
   ];
   const roles: readonly Role[] = ['admin', 'author', 'publisher', 'auditor', 'agent'];
@@ -163,8 +193,15 @@ describe('each role against representative routes', () => {
           expect(response.statusCode, response.body).toBe(403);
           expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
           const needed = testCase.allowed.filter((r) => r !== 'admin');
-          const expected = needed.length === 0 ? "this needs the 'admin' role" : `this needs one of the roles ${[...needed, 'admin'].map((r) => `'${r}'`).join(', ')}`;
-          expect(response.json()).toMatchObject({ code: 'forbidden', status: 403, detail: `${expected}; user:test-${role} has the role '${role}'` });
+          const expected =
+            needed.length === 0
+              ? "this needs the 'admin' role"
+              : `this needs one of the roles ${[...needed, 'admin'].map((r) => `'${r}'`).join(', ')}`;
+          expect(response.json()).toMatchObject({
+            code: 'forbidden',
+            status: 403,
+            detail: `${expected}; user:test-${role} has the role '${role}'`,
+          });
         }
       });
     }

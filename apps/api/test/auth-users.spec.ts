@@ -22,7 +22,10 @@ describe('users, managed by admins', () => {
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
   it('creates a user with a role; the answer never holds the password or its hash', async () => {
-    const response = await createUser({ username: 'Alice', password: 'alice likes long passwords', role: 'author' }, { ...admin, 'x-request-id': 'user-create-1' });
+    const response = await createUser(
+      { username: 'Alice', password: 'alice likes long passwords', role: 'author' },
+      { ...admin, 'x-request-id': 'user-create-1' },
+    );
     expect(response.statusCode).toBe(201);
     expect(response.headers['location']).toBe('/api/v1/users/alice');
     expect(response.json()).toEqual({
@@ -50,7 +53,12 @@ describe('users, managed by admins', () => {
   it('checks every field of a new user at once', async () => {
     const response = await createUser({ username: ' bad name!', password: 'short', role: 'owner', email: 'x@y' });
     expect(response.statusCode).toBe(400);
-    expect(response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path).sort()).toEqual(['/email', '/password', '/role', '/username']);
+    expect(
+      response
+        .json<{ errors: { path: string }[] }>()
+        .errors.map((error) => error.path)
+        .sort(),
+    ).toEqual(['/email', '/password', '/role', '/username']);
   });
 
   it('lists users in the ra-data-simple-rest dialect, filtered by role', async () => {
@@ -72,12 +80,18 @@ describe('users, managed by admins', () => {
 
   it('changes a role and a password, auditing what changed but not the password', async () => {
     await createUser({ username: 'dave', password: TEST_PASSWORD, role: 'agent' });
-    const response = await patchUser('dave', { role: 'publisher', password: 'dave has a brand new password' }, { ...admin, 'x-request-id': 'user-patch-1' });
+    const response = await patchUser(
+      'dave',
+      { role: 'publisher', password: 'dave has a brand new password' },
+      { ...admin, 'x-request-id': 'user-patch-1' },
+    );
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: 'dave', role: 'publisher', disabled: false });
     expect((await login('dave', TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login('dave', 'dave has a brand new password')).statusCode).toBe(200);
-    const audit = await t.db.sql<{ summary: Record<string, unknown> }>(`SELECT summary FROM audit_events WHERE request_id = 'user-patch-1'`);
+    const audit = await t.db.sql<{ summary: Record<string, unknown> }>(
+      `SELECT summary FROM audit_events WHERE request_id = 'user-patch-1'`,
+    );
     expect(audit).toEqual([{ summary: { role: { from: 'agent', to: 'publisher' }, passwordChanged: true } }]);
   });
 
@@ -86,7 +100,10 @@ describe('users, managed by admins', () => {
     expect((await patchUser('admin', { disabled: true })).statusCode).toBe(200);
     const last = await patchUser('test-admin', { role: 'auditor' });
     expect(last.statusCode).toBe(400);
-    expect(last.json()).toMatchObject({ code: 'invalid-request', errors: [{ path: '/role', message: expect.stringContaining('last enabled admin') }] });
+    expect(last.json()).toMatchObject({
+      code: 'invalid-request',
+      errors: [{ path: '/role', message: expect.stringContaining('last enabled admin') }],
+    });
     expect((await patchUser('test-admin', { disabled: true })).statusCode).toBe(400);
     expect((await patchUser('admin', { disabled: false })).statusCode).toBe(200);
   });

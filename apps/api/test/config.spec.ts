@@ -40,12 +40,27 @@ describe('configuration read at boot', () => {
 
   it('works with no environment at all: port 3000, embedded database in ./.data', () => {
     const config = loadConfig({}, '/srv/tierwise');
-    expect(config).toMatchObject({ port: 3000, logLevel: 'info', database: { kind: 'embedded', dataDir: '/srv/tierwise/.data' }, demoCustomers: 500 });
+    expect(config).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      database: { kind: 'embedded', dataDir: '/srv/tierwise/.data' },
+      demoCustomers: 500,
+    });
   });
 
   it('takes PostgreSQL, port, log level and the demo population from the environment', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://tierwise@db:5432/tierwise', PORT: '8080', LOG_LEVEL: 'warn', TIERWISE_DEMO_CUSTOMERS: '0' });
-    expect(config).toMatchObject({ port: 8080, logLevel: 'warn', database: { kind: 'postgres', url: 'postgresql://tierwise@db:5432/tierwise' }, demoCustomers: 0 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://tierwise@db:5432/tierwise',
+      PORT: '8080',
+      LOG_LEVEL: 'warn',
+      TIERWISE_DEMO_CUSTOMERS: '0',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      logLevel: 'warn',
+      database: { kind: 'postgres', url: 'postgresql://tierwise@db:5432/tierwise' },
+      demoCustomers: 0,
+    });
   });
 
   it('names every bad variable at once, never echoing a password in a URL', () => {
@@ -65,6 +80,10 @@ describe('configuration read at boot', () => {
   });
 
   it('ignores empty variables, as if unset', () => {
-    expect(loadConfig({ PORT: '', LOG_LEVEL: ' ', DATABASE_URL: '' })).toMatchObject({ port: 3000, logLevel: 'info', database: { kind: 'embedded' } });
+    expect(loadConfig({ PORT: '', LOG_LEVEL: ' ', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      database: { kind: 'embedded' },
+    });
   });
 });

@@ -3,7 +3,15 @@ import { CustomersImportService } from '../src/customers/import/customers-import
 import { DomainException } from '../src/common/domain.exception.js';
 import { customerFacts, customerFactory } from './support/customer.factory.js';
 import { jsonl } from './support/import.js';
-import { draftOf, policyVariant, publish, seedDocument, storedDecision, withTierAThreshold, type PolicyDocument } from './support/policies-helpers.js';
+import {
+  draftOf,
+  policyVariant,
+  publish,
+  seedDocument,
+  storedDecision,
+  withTierAThreshold,
+  type PolicyDocument,
+} from './support/policies-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // An import checks its file against the version in force when it starts; these

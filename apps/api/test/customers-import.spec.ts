@@ -161,7 +161,9 @@ describe('bulk import of customers', () => {
   it('reports a CSV header without id or name once, not on every row', async () => {
     const response = await postImport(t, 'text/csv', 'nature,strength\nprivate,5\nprivate,6\n', admin);
     expect(response.statusCode).toBe(422);
-    const paths = (response.json().errors as { line: number; path: string; message: string }[]).filter((error) => error.path === '/columns');
+    const paths = (response.json().errors as { line: number; path: string; message: string }[]).filter(
+      (error) => error.path === '/columns',
+    );
     expect(paths).toEqual([
       { line: 1, customerId: null, path: '/columns', message: 'the header needs an id column' },
       { line: 1, customerId: null, path: '/columns', message: 'the header needs a name column' },
@@ -220,9 +222,11 @@ describe('bulk import of customers', () => {
     const before = await counts();
     // Blank lines: cheap to send and to skip, so only the byte count can stop it.
     const megabyte = Buffer.alloc(1024 * 1024, '\n');
-    const body = Readable.from((function* () {
-      for (let i = 0; i < 65; i += 1) yield megabyte;
-    })());
+    const body = Readable.from(
+      (function* () {
+        for (let i = 0; i < 65; i += 1) yield megabyte;
+      })(),
+    );
     const response = await postImport(t, NDJSON, body, admin);
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ code: 'payload-too-large', status: 413 });
@@ -250,7 +254,9 @@ describe('bulk import of customers', () => {
     ];
     const third = await postImport(t, 'text/csv', csv(changed), admin);
     expect(third.json()).toMatchObject({ created: 0, updated: 2, unchanged: 0, tierChanges: 1, tiers: { C: 1, B: 1 } });
-    const history = await t.db.sql(`SELECT customer_id, previous_tier, new_tier FROM tier_history WHERE customer_id LIKE 'R-%' ORDER BY id`);
+    const history = await t.db.sql(
+      `SELECT customer_id, previous_tier, new_tier FROM tier_history WHERE customer_id LIKE 'R-%' ORDER BY id`,
+    );
     expect(history).toEqual([
       { customer_id: 'R-1', previous_tier: null, new_tier: 'A' },
       { customer_id: 'R-2', previous_tier: null, new_tier: 'B' },

@@ -88,7 +88,11 @@ describe('customers list and single writes', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = response.json();
     expect(problem.code).toBe('invalid-facts');
-    expect(problem.errors.map((error: { path: string }) => error.path).sort()).toEqual(['/facts/growth', '/facts/shoeSize', '/facts/strength']);
+    expect(problem.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      '/facts/growth',
+      '/facts/shoeSize',
+      '/facts/strength',
+    ]);
     expect(await count()).toBe(before);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/customers/BAD-1', headers: reader })).statusCode).toBe(404);
   });
@@ -101,7 +105,12 @@ describe('customers list and single writes', () => {
       payload: { name: '', facts: [], colour: 'red' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((error: { path: string }) => error.path).sort()).toEqual(['/colour', '/facts', '/name']);
+    expect(
+      response
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(['/colour', '/facts', '/name']);
     expect((await t.db.sql(`SELECT 1 FROM customers WHERE id = 'BAD-2'`)).length).toBe(0);
   });
 });

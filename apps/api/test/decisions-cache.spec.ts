@@ -39,7 +39,11 @@ describe('stored decisions served from memory', () => {
 
   it('answers the stored decision with when and why it was made', async () => {
     const customer = await stored(one, 'A');
-    const response = await one.app.inject({ method: 'GET', url: `/api/v1/decisions/${customer.id}`, headers: await authHeaders(one, 'agent') });
+    const response = await one.app.inject({
+      method: 'GET',
+      url: `/api/v1/decisions/${customer.id}`,
+      headers: await authHeaders(one, 'agent'),
+    });
     const [row] = await one.db.sql<{ graded_at: Date }>('SELECT graded_at FROM tier_assignments WHERE customer_id = $1', [customer.id]);
     expect(response.json()).toMatchObject({
       customerId: customer.id,
@@ -53,9 +57,23 @@ describe('stored decisions served from memory', () => {
   it("answers the decision's keys in the contract's order, as the policy package built it", async () => {
     const customer = await stored(one, 'C');
     for (const pass of ['from the database', 'from memory']) {
-      const response = await one.app.inject({ method: 'GET', url: `/api/v1/decisions/${customer.id}`, headers: await authHeaders(one, 'agent') });
+      const response = await one.app.inject({
+        method: 'GET',
+        url: `/api/v1/decisions/${customer.id}`,
+        headers: await authHeaders(one, 'agent'),
+      });
       const decision = response.json<{ breakdown: object[]; policy: object }>();
-      expect(Object.keys(decision), pass).toEqual(['customerId', 'tier', 'score', 'breakdown', 'treatments', 'explanation', 'policy', 'gradedAt', 'cause']);
+      expect(Object.keys(decision), pass).toEqual([
+        'customerId',
+        'tier',
+        'score',
+        'breakdown',
+        'treatments',
+        'explanation',
+        'policy',
+        'gradedAt',
+        'cause',
+      ]);
       expect(Object.keys(decision.breakdown[0]!), pass).toEqual(['criterion', 'points', 'max', 'reason']);
       expect(Object.keys(decision.policy), pass).toEqual(['id', 'version', 'hash']);
     }
@@ -68,7 +86,9 @@ describe('stored decisions served from memory', () => {
     // With the notification triggers off, a change behind the app's back goes unheard: the old answer stays.
     await one.db.sql('ALTER TABLE tier_assignments DISABLE TRIGGER USER');
     try {
-      await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = $1`, [customer.id]);
+      await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = $1`, [
+        customer.id,
+      ]);
       expect(await tierOn(one, customer.id)).toBe('B');
     } finally {
       await one.db.sql('ALTER TABLE tier_assignments ENABLE TRIGGER USER');
@@ -95,7 +115,9 @@ describe('stored decisions served from memory', () => {
   it('drops a decision changed outside the application', async () => {
     const customer = await stored(one, 'B');
     expect(await tierOn(one, customer.id)).toBe('B');
-    await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = $1`, [customer.id]);
+    await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = $1`, [
+      customer.id,
+    ]);
     await expect.poll(() => tierOn(one, customer.id), { timeout: 10_000 }).toBe('Z');
   });
 
@@ -103,7 +125,10 @@ describe('stored decisions served from memory', () => {
     const customers = await Promise.all(Array.from({ length: 60 }, () => stored(one, 'C')));
     for (const customer of customers) expect(await tierOn(one, customer.id)).toBe('C');
     const ids = customers.map((customer) => customer.id);
-    await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = ANY($1::text[])`, [ids]);
+    await one.db.sql(
+      `UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = ANY($1::text[])`,
+      [ids],
+    );
     await expect.poll(() => tierOn(one, ids[59]!), { timeout: 10_000 }).toBe('Z');
     for (const id of ids) expect(await tierOn(one, id)).toBe('Z');
   });
@@ -121,9 +146,13 @@ describe('stored decisions served from memory', () => {
     await one.db.sql('DELETE FROM tier_assignments WHERE customer_id = $1', [customer.id]);
     const headers = await authHeaders(one, 'agent');
     await expect
-      .poll(async () => (await one.app.inject({ method: 'GET', url: `/api/v1/decisions/${customer.id}`, headers })).json<{ code?: string }>().code, {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (await one.app.inject({ method: 'GET', url: `/api/v1/decisions/${customer.id}`, headers })).json<{ code?: string }>().code,
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe('decision-not-found');
   });
 
@@ -134,15 +163,21 @@ describe('stored decisions served from memory', () => {
     await one.db.sql('ALTER TABLE tier_assignments DISABLE TRIGGER USER');
     try {
       // Cut every instance's listening connection: nothing can be heard now, so nothing may be served from memory.
-      await one.db.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tierwise-api-listener' AND datname = current_database()`);
+      await one.db.sql(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tierwise-api-listener' AND datname = current_database()`,
+      );
       await expect.poll(() => cache.isEnabled, { timeout: 10_000 }).toBe(false);
-      await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = $1`, [customer.id]);
+      await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Z"}')::json WHERE customer_id = $1`, [
+        customer.id,
+      ]);
       expect(await tierOn(one, customer.id)).toBe('Z');
     } finally {
       await one.db.sql('ALTER TABLE tier_assignments ENABLE TRIGGER USER');
     }
     await expect.poll(() => cache.isEnabled, { timeout: 10_000 }).toBe(true);
-    await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Y"}')::json WHERE customer_id = $1`, [customer.id]);
+    await one.db.sql(`UPDATE tier_assignments SET decision = (decision::jsonb || '{"tier": "Y"}')::json WHERE customer_id = $1`, [
+      customer.id,
+    ]);
     await expect.poll(() => tierOn(one, customer.id), { timeout: 10_000 }).toBe('Y');
   });
 });

@@ -26,7 +26,8 @@ function variableNames(service: Service): string[] {
 
 function environmentOf(service: Service): Record<string, string> {
   const environment = service.environment ?? {};
-  if (Array.isArray(environment)) return Object.fromEntries(environment.map((entry) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]));
+  if (Array.isArray(environment))
+    return Object.fromEntries(environment.map((entry) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]));
   return Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, String(value ?? '')]));
 }
 

@@ -24,13 +24,21 @@ describe('embedded PGlite database', () => {
   });
 
   async function customerTotal(app: TestApp): Promise<number> {
-    const response = await app.app.inject({ method: 'GET', url: '/api/v1/customers?range=[0,0]', headers: await authHeaders(app, 'auditor') });
+    const response = await app.app.inject({
+      method: 'GET',
+      url: '/api/v1/customers?range=[0,0]',
+      headers: await authHeaders(app, 'auditor'),
+    });
     expect(response.statusCode).toBe(200);
     return Number(/\/(\d+)$/.exec(String(response.headers['content-range']))![1]);
   }
 
   async function decision(app: TestApp, customerId: string) {
-    const response = await app.app.inject({ method: 'GET', url: `/api/v1/decisions/${customerId}`, headers: await authHeaders(app, 'agent') });
+    const response = await app.app.inject({
+      method: 'GET',
+      url: `/api/v1/decisions/${customerId}`,
+      headers: await authHeaders(app, 'agent'),
+    });
     expect(response.statusCode).toBe(200);
     return response.json<{ customerId: string; tier: string; policy: { id: string; version: number; hash: string } }>();
   }
@@ -41,7 +49,11 @@ describe('embedded PGlite database', () => {
     t = await startEmbeddedTestApp(dataDir, { demoCustomers: DEMO_CUSTOMERS });
     expect((await t.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
 
-    const policy = await t.app.inject({ method: 'GET', url: '/api/v1/policies/default/versions/1', headers: await authHeaders(t, 'auditor') });
+    const policy = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/policies/default/versions/1',
+      headers: await authHeaders(t, 'auditor'),
+    });
     expect(policy.statusCode).toBe(200);
     expect(policy.json()).toMatchObject({ policyId: 'default', version: 1, status: 'published' });
 

@@ -30,7 +30,9 @@ function dropLeftovers(client: import('pg').Client): Promise<void> {
 }
 
 async function dropWhere(client: import('pg').Client, drop: (run: number) => boolean): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${DATABASE_PREFIX}%`]);
+  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+    `${DATABASE_PREFIX}%`,
+  ]);
   for (const { datname } of rows) {
     const run = runOf(datname);
     if (run !== undefined && drop(run)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -48,8 +48,11 @@ describe('OpenAPI document', () => {
   });
 
   it("describes the call centre's answer", () => {
-    const ok = (document.paths['/api/v1/decisions/{customerId}']!['get'] as unknown as { responses: Record<string, { content: Record<string, { schema: unknown }> }> })
-      .responses['200']!;
+    const ok = (
+      document.paths['/api/v1/decisions/{customerId}']!['get'] as unknown as {
+        responses: Record<string, { content: Record<string, { schema: unknown }> }>;
+      }
+    ).responses['200']!;
     expect(JSON.stringify(ok.content['application/json']!.schema)).toContain('gradedAt');
   });
 

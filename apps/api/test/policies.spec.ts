@@ -48,10 +48,16 @@ describe('policies and versions', () => {
   }
 
   async function historyOf(customer: CustomerInput) {
-    return t.db.sql<{ previous_tier: string | null; new_tier: string; cause: string; policy_version: number; policy_hash: string; actor: string }>(
-      'SELECT previous_tier, new_tier, cause, policy_version, policy_hash, actor FROM tier_history WHERE customer_id = $1 ORDER BY id',
-      [customer.id],
-    );
+    return t.db.sql<{
+      previous_tier: string | null;
+      new_tier: string;
+      cause: string;
+      policy_version: number;
+      policy_hash: string;
+      actor: string;
+    }>('SELECT previous_tier, new_tier, cause, policy_version, policy_hash, actor FROM tier_history WHERE customer_id = $1 ORDER BY id', [
+      customer.id,
+    ]);
   }
 
   it('lists the policy with the version in force, and its versions with lint summaries and revisions', async () => {
@@ -59,20 +65,37 @@ describe('policies and versions', () => {
     expect(policies.statusCode).toBe(200);
     expect(policies.headers['content-range']).toBe('policies 0-0/1');
     expect(policies.json()).toEqual([
-      expect.objectContaining({ id: 'default', publishedVersion: 1, publishedHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), drafts: 0 }),
+      expect.objectContaining({
+        id: 'default',
+        publishedVersion: 1,
+        publishedHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        drafts: 0,
+      }),
     ]);
 
     const versions = await call(t, 'auditor', 'GET', `${BASE}/versions`);
     expect(versions.statusCode).toBe(200);
     expect(versions.headers['content-range']).toMatch(/^versions 0-\d+\/\d+$/);
     const first = (versions.json() as VersionBody[]).find((version) => version.version === 1);
-    expect(first).toMatchObject({ id: 1, status: 'published', revision: 1, lint: { errors: 0 }, createdBy: 'system', publishedBy: 'system' });
+    expect(first).toMatchObject({
+      id: 1,
+      status: 'published',
+      revision: 1,
+      lint: { errors: 0 },
+      createdBy: 'system',
+      publishedBy: 'system',
+    });
     expect(first).not.toHaveProperty('document');
 
     const one = await call(t, 'auditor', 'GET', `${BASE}/versions/1`);
     expect(one.statusCode).toBe(200);
     expect(one.headers['etag']).toBe('"1"');
-    expect(one.json()).toMatchObject({ version: 1, status: 'published', document: { id: 'default', version: 1 }, lintFindings: expect.any(Array) });
+    expect(one.json()).toMatchObject({
+      version: 1,
+      status: 'published',
+      document: { id: 'default', version: 1 },
+      lintFindings: expect.any(Array),
+    });
   });
 
   it('takes a draft through edit, lint, test and publication, and re-grades every customer with it', async () => {
@@ -92,13 +115,18 @@ describe('policies and versions', () => {
     const stored = (await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json() as VersionBody;
     expect(stored.revision).toBe(2);
     expect(stored.lint.errors).toBeGreaterThan(0);
-    expect(stored.lintFindings).toContainEqual(expect.objectContaining({ severity: 'error', path: expect.stringMatching(/^\/grading\/tiers\/0\//) }));
+    expect(stored.lintFindings).toContainEqual(
+      expect.objectContaining({ severity: 'error', path: expect.stringMatching(/^\/grading\/tiers\/0\//) }),
+    );
     expect(stored.lintFindings.some((finding) => finding.message.includes('turnover'))).toBe(true);
 
     // A draft with lint errors can be neither tested nor published.
     const untestable = await testVersion(t, draft.version, { facts: borderline.facts });
     expect(untestable.statusCode).toBe(422);
-    expect(untestable.json()).toMatchObject({ code: 'policy-has-lint-errors', errors: expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^\/document\//) })]) });
+    expect(untestable.json()).toMatchObject({
+      code: 'policy-has-lint-errors',
+      errors: expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^\/document\//) })]),
+    });
     const refused = await publish(t, draft.version);
     expect(refused.statusCode).toBe(422);
     expect(refused.headers['content-type']).toMatch(PROBLEM);
@@ -113,10 +141,21 @@ describe('policies and versions', () => {
     // Test: facts and a stored customer, with the decision and every condition's outcome.
     const byFacts = await testVersion(t, draft.version, { facts: borderline.facts });
     expect(byFacts.statusCode).toBe(200);
-    const tested = byFacts.json() as { decision: { tier: string; score: number; policy: { version: number } }; trace: { stage: string; path: string; result: boolean; conditions: { fact: string; factValue: unknown; value: unknown; result: boolean | null }[] }[] };
+    const tested = byFacts.json() as {
+      decision: { tier: string; score: number; policy: { version: number } };
+      trace: {
+        stage: string;
+        path: string;
+        result: boolean;
+        conditions: { fact: string; factValue: unknown; value: unknown; result: boolean | null }[];
+      }[];
+    };
     expect(tested.decision).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
     const tierA = tested.trace.find((rule) => rule.stage === 'tier' && rule.path === '/grading/tiers/0');
-    expect(tierA).toMatchObject({ result: false, conditions: [expect.objectContaining({ fact: 'score', factValue: 78, value: 80, result: false })] });
+    expect(tierA).toMatchObject({
+      result: false,
+      conditions: [expect.objectContaining({ fact: 'score', factValue: 78, value: 80, result: false })],
+    });
     const byCustomer = await testVersion(t, draft.version, { customerId: borderline.id });
     expect(byCustomer.statusCode).toBe(200);
     expect(byCustomer.json()).toMatchObject({ decision: { customerId: borderline.id, tier: 'B' } });
@@ -126,8 +165,17 @@ describe('policies and versions', () => {
     // Publish: the draft becomes the version in force, version 1 is superseded, customers are re-graded.
     const published = await publish(t, draft.version);
     expect(published.statusCode).toBe(200);
-    const result = published.json() as { version: VersionBody; superseded: number; regrade: { customers: number; tierChanges: number; transitions: Record<string, number> } };
-    expect(result.version).toMatchObject({ version: draft.version, status: 'published', hash: expect.stringMatching(/^sha256:/), revision: 3 });
+    const result = published.json() as {
+      version: VersionBody;
+      superseded: number;
+      regrade: { customers: number; tierChanges: number; transitions: Record<string, number> };
+    };
+    expect(result.version).toMatchObject({
+      version: draft.version,
+      status: 'published',
+      hash: expect.stringMatching(/^sha256:/),
+      revision: 3,
+    });
     expect(result.superseded).toBe(1);
     expect(result.regrade).toMatchObject({ customers: 3, tierChanges: 1, transitions: { 'A->B': 1 } });
     expect(await publishedVersion()).toBe(draft.version);
@@ -136,11 +184,21 @@ describe('policies and versions', () => {
 
     // Tier history: one row for the customer whose tier changed, with the cause, version, hash and actor.
     const history = await historyOf(borderline);
-    expect(history.at(-1)).toMatchObject({ previous_tier: 'A', new_tier: 'B', cause: 'policy-publish', policy_version: draft.version, policy_hash: result.version.hash });
+    expect(history.at(-1)).toMatchObject({
+      previous_tier: 'A',
+      new_tier: 'B',
+      cause: 'policy-publish',
+      policy_version: draft.version,
+      policy_hash: result.version.hash,
+    });
     expect(await historyOf(keyAccount)).toHaveLength(1); // only its first grading: its tier did not change
 
     // Stored decisions name the new version at once, changed tier or not.
-    expect(await storedDecision(t, borderline.id)).toMatchObject({ tier: 'B', cause: 'policy-publish', policy: { version: draft.version, hash: result.version.hash } });
+    expect(await storedDecision(t, borderline.id)).toMatchObject({
+      tier: 'B',
+      cause: 'policy-publish',
+      policy: { version: draft.version, hash: result.version.hash },
+    });
     expect(await storedDecision(t, keyAccount.id)).toMatchObject({ tier: 'A', policy: { version: draft.version } });
 
     // New customers are graded by the new version too.
@@ -153,7 +211,12 @@ describe('policies and versions', () => {
       'SELECT action, actor, summary, request_id FROM audit_events WHERE target = $1 ORDER BY id',
       [`policy:default@${draft.version}`],
     );
-    expect(audit.map((event) => event.action)).toEqual(['policy.draft.create', 'policy.draft.update', 'policy.draft.update', 'policy.publish']);
+    expect(audit.map((event) => event.action)).toEqual([
+      'policy.draft.create',
+      'policy.draft.update',
+      'policy.draft.update',
+      'policy.publish',
+    ]);
     expect(audit[3]!.summary).toMatchObject({ hash: result.version.hash, superseded: 1, customers: 3, tierChanges: 1 });
     expect(audit[0]!.actor).toBe(`user:${testUsername('author')}`);
     expect(audit[3]!.actor).toBe(`user:${testUsername('publisher')}`);
@@ -191,8 +254,12 @@ describe('policies and versions', () => {
       seed.grading.tiers[0]!.conditions,
     );
     // The database refuses it too, whatever the application does.
-    await expect(t.db.sql(`UPDATE policy_versions SET document = '{}' WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(/default v1 is (published|superseded) and cannot be changed/);
-    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(/default v1 is (published|superseded) and cannot be changed/);
+    await expect(t.db.sql(`UPDATE policy_versions SET document = '{}' WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(
+      /default v1 is (published|superseded) and cannot be changed/,
+    );
+    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = 1`)).rejects.toThrow(
+      /default v1 is (published|superseded) and cannot be changed/,
+    );
   });
 
   it('discards a draft on DELETE: kept, frozen, listed as discarded, its number never reused', async () => {
@@ -216,9 +283,13 @@ describe('policies and versions', () => {
     const listed = await call(t, 'auditor', 'GET', `${BASE}/versions?filter=${encodeURIComponent('{"status":"discarded"}')}`);
     expect((listed.json() as VersionBody[]).map((version) => version.version)).toContain(draft.version);
     expect((await createDraft(t, {})).version).toBeGreaterThan(draft.version);
-    const audit = await t.db.sql<{ action: string }>('SELECT action FROM audit_events WHERE target = $1 ORDER BY id', [`policy:default@${draft.version}`]);
+    const audit = await t.db.sql<{ action: string }>('SELECT action FROM audit_events WHERE target = $1 ORDER BY id', [
+      `policy:default@${draft.version}`,
+    ]);
     expect(audit.map((event) => event.action)).toEqual(['policy.draft.create', 'policy.draft.delete']);
-    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = $1`, [draft.version])).rejects.toThrow(/cannot be changed/);
+    await expect(t.db.sql(`DELETE FROM policy_versions WHERE policy_id = 'default' AND version = $1`, [draft.version])).rejects.toThrow(
+      /cannot be changed/,
+    );
   });
 
   it('lets exactly one of two concurrent publications win', async () => {
@@ -229,7 +300,9 @@ describe('policies and versions', () => {
     const loser = responses.find((response) => response.statusCode === 409)!;
     expect(loser.headers['content-type']).toMatch(PROBLEM);
     expect(loser.json()).toMatchObject({ code: 'publish-conflict' });
-    const rows = await t.db.sql<{ version: number }>(`SELECT version FROM policy_versions WHERE policy_id = 'default' AND status = 'published'`);
+    const rows = await t.db.sql<{ version: number }>(
+      `SELECT version FROM policy_versions WHERE policy_id = 'default' AND status = 'published'`,
+    );
     expect(rows).toHaveLength(1);
     const winner = responses[0]!.statusCode === 200 ? a : b;
     expect(rows[0]!.version).toBe(winner.version);
@@ -258,12 +331,18 @@ describe('policies and versions', () => {
 
     const refused = await publish(t, stale.version);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'publish-conflict', errors: [{ path: '/supersedes', message: `the version in force is ${newer.version}` }] });
+    expect(refused.json()).toMatchObject({
+      code: 'publish-conflict',
+      errors: [{ path: '/supersedes', message: `the version in force is ${newer.version}` }],
+    });
     expect(await publishedVersion()).toBe(newer.version);
 
     const unreviewed = await publish(t, stale.version, { supersedes: newer.version, revision: 1 });
     expect(unreviewed.statusCode).toBe(409);
-    expect(unreviewed.json()).toMatchObject({ code: 'draft-conflict', errors: [{ path: '/revision', message: 'the current revision is 2' }] });
+    expect(unreviewed.json()).toMatchObject({
+      code: 'draft-conflict',
+      errors: [{ path: '/revision', message: 'the current revision is 2' }],
+    });
     const confirmed = await publish(t, stale.version, { supersedes: newer.version, revision: 2 });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ superseded: newer.version });
@@ -276,7 +355,11 @@ describe('policies and versions', () => {
 
     const response = await call(t, 'publisher', 'POST', `${BASE}/versions/1/rollback`, {});
     expect(response.statusCode).toBe(200);
-    const result = response.json() as { version: VersionBody & { basedOn: number; note: string }; superseded: number; regrade: { transitions: Record<string, number> } };
+    const result = response.json() as {
+      version: VersionBody & { basedOn: number; note: string };
+      superseded: number;
+      regrade: { transitions: Record<string, number> };
+    };
     const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json() as VersionBody;
     expect(result.version.version).toBeGreaterThan(raised.version);
     expect(result.version).toMatchObject({ status: 'published', hash: one.hash, basedOn: 1, note: 'rollback to v1' });
@@ -284,9 +367,19 @@ describe('policies and versions', () => {
     expect(result.superseded).toBe(raised.version);
     expect(result.regrade.transitions['B->A']).toBeGreaterThanOrEqual(1);
 
-    expect(await storedDecision(t, borderline.id)).toMatchObject({ tier: 'A', policy: { version: result.version.version, hash: one.hash } });
-    expect((await historyOf(borderline)).at(-1)).toMatchObject({ previous_tier: 'B', new_tier: 'A', cause: 'policy-publish', policy_version: result.version.version });
-    const audit = await t.db.sql<{ action: string }>('SELECT action FROM audit_events WHERE target = $1', [`policy:default@${result.version.version}`]);
+    expect(await storedDecision(t, borderline.id)).toMatchObject({
+      tier: 'A',
+      policy: { version: result.version.version, hash: one.hash },
+    });
+    expect((await historyOf(borderline)).at(-1)).toMatchObject({
+      previous_tier: 'B',
+      new_tier: 'A',
+      cause: 'policy-publish',
+      policy_version: result.version.version,
+    });
+    const audit = await t.db.sql<{ action: string }>('SELECT action FROM audit_events WHERE target = $1', [
+      `policy:default@${result.version.version}`,
+    ]);
     expect(audit.map((event) => event.action)).toEqual(['policy.rollback']);
 
     const again = await call(t, 'publisher', 'POST', `${BASE}/versions/${result.version.version}/rollback`, {});
@@ -396,7 +489,11 @@ describe('policies and versions', () => {
       [await call(t, 'author', 'POST', `${BASE}/versions/1/rollback`, {}), 'author rolls back'],
     ];
     for (const [response, what] of forbidden) {
-      expect({ what, status: response.statusCode, code: (response.json() as { code: string }).code }).toEqual({ what, status: 403, code: 'forbidden' });
+      expect({ what, status: response.statusCode, code: (response.json() as { code: string }).code }).toEqual({
+        what,
+        status: 403,
+        code: 'forbidden',
+      });
     }
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/policies' });
     expect(anonymous.statusCode).toBe(401);
@@ -409,17 +506,26 @@ describe('policies and versions', () => {
 
   it('describes every policy route in the OpenAPI document, with its roles and schemas', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json() as {
-      paths: Record<string, Record<string, { tags?: string[]; 'x-roles'?: string[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<string, { tags?: string[]; 'x-roles'?: string[]; requestBody?: unknown; responses: Record<string, unknown> }>
+      >;
     };
     const publishOperation = document.paths['/api/v1/policies/{policyId}/versions/{version}/publish']?.['post'];
     expect(publishOperation).toMatchObject({ tags: ['policies'], 'x-roles': ['admin', 'publisher'], requestBody: expect.anything() });
-    expect(publishOperation?.responses['200']).toMatchObject({ content: { 'application/json': { schema: { required: ['version', 'superseded', 'regrade'] } } } });
+    expect(publishOperation?.responses['200']).toMatchObject({
+      content: { 'application/json': { schema: { required: ['version', 'superseded', 'regrade'] } } },
+    });
     const operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/policies'))
       .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method} ${path}`, operation })));
     expect(operations).toHaveLength(11);
     for (const { route, operation } of operations) {
-      expect({ route, tags: operation.tags, hasRoles: (operation['x-roles'] ?? []).length > 0 }).toEqual({ route, tags: ['policies'], hasRoles: true });
+      expect({ route, tags: operation.tags, hasRoles: (operation['x-roles'] ?? []).length > 0 }).toEqual({
+        route,
+        tags: ['policies'],
+        hasRoles: true,
+      });
     }
   });
 

@@ -23,7 +23,16 @@ interface Exit {
 function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; stdout: () => string } {
   const base = { ...process.env };
   // Only what the case sets: the developer's own settings must not leak in.
-  for (const name of ['DATABASE_URL', 'PORT', 'LOG_LEVEL', 'TIERWISE_DATA_DIR', 'TIERWISE_DEMO_CUSTOMERS', 'TIERWISE_JWT_SECRET', 'TIERWISE_ADMIN_USERNAME', 'TIERWISE_ADMIN_PASSWORD']) {
+  for (const name of [
+    'DATABASE_URL',
+    'PORT',
+    'LOG_LEVEL',
+    'TIERWISE_DATA_DIR',
+    'TIERWISE_DEMO_CUSTOMERS',
+    'TIERWISE_JWT_SECRET',
+    'TIERWISE_ADMIN_USERNAME',
+    'TIERWISE_ADMIN_PASSWORD',
+  ]) {
     delete base[name];
   }
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: apiDir, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -28,7 +28,11 @@ describe('tier history', () => {
     const imported = await postImport(
       t,
       'application/x-ndjson',
-      jsonl([customerFactory({ id: 'H-1', tier: 'A' }), customerFactory({ id: 'H-2', tier: 'B' }), customerFactory({ id: 'H-3', tier: 'C' })]),
+      jsonl([
+        customerFactory({ id: 'H-1', tier: 'A' }),
+        customerFactory({ id: 'H-2', tier: 'B' }),
+        customerFactory({ id: 'H-3', tier: 'C' }),
+      ]),
       admin,
     );
     expect(imported.statusCode).toBe(200);
@@ -88,15 +92,17 @@ describe('tier history', () => {
   });
 
   it('answers 400 listing every bad parameter', async () => {
-    const response = await list({ sort: ['facts', 'ASC'], filter: { cause: 'whim', policyVersion: 0, customerId: 'no spaces allowed', to: 'soon' } });
+    const response = await list({
+      sort: ['facts', 'ASC'],
+      filter: { cause: 'whim', policyVersion: 0, customerId: 'no spaces allowed', to: 'soon' },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((error: { path: string }) => error.path).sort()).toEqual([
-      '/filter/cause',
-      '/filter/customerId',
-      '/filter/policyVersion',
-      '/filter/to',
-      '/sort/0',
-    ]);
+    expect(
+      response
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(['/filter/cause', '/filter/customerId', '/filter/policyVersion', '/filter/to', '/sort/0']);
   });
 
   it('is for readers: not for call-centre agents', async () => {
@@ -105,7 +111,7 @@ describe('tier history', () => {
     expect((await list({}, {})).statusCode).toBe(401);
   });
 
-  it('still answers one customer\'s history beside the list', async () => {
+  it("still answers one customer's history beside the list", async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/customers/H-1/tier-history', headers: reader });
     expect(changes(response.json())).toEqual(['H-1:A>B', 'H-1:->A']);
   });

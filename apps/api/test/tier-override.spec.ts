@@ -76,7 +76,12 @@ describe('a tier set by hand', () => {
     return response.json<HistoryEntry[]>();
   }
   async function auditOf(id: string): Promise<AuditEvent[]> {
-    const response = await call(t, 'auditor', 'GET', `/api/v1/audit-events?${listQuery({ filter: { target: `customer:${id}` }, sort: ['id', 'DESC'] })}`);
+    const response = await call(
+      t,
+      'auditor',
+      'GET',
+      `/api/v1/audit-events?${listQuery({ filter: { target: `customer:${id}` }, sort: ['id', 'DESC'] })}`,
+    );
     expect(response.statusCode).toBe(200);
     return response.json<AuditEvent[]>();
   }
@@ -116,7 +121,11 @@ describe('a tier set by hand', () => {
 
       const view = await customerView(customer.id);
       expect(view).toMatchObject({ tier: 'A', score: 64, version: 2 });
-      expect(view.tierOverride).toEqual({ ...KEEP_IN_A, by: 'user:test-publisher', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+      expect(view.tierOverride).toEqual({
+        ...KEEP_IN_A,
+        by: 'user:test-publisher',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      });
       const listed = await call(t, 'auditor', 'GET', `/api/v1/customers?${listQuery({ filter: { id: [customer.id] } })}`);
       expect(listed.json<{ tierOverride: unknown }[]>()[0]!.tierOverride).toEqual(view.tierOverride);
       // A publisher finds every customer kept by hand before changing tiers.
@@ -145,7 +154,12 @@ describe('a tier set by hand', () => {
     });
 
     it('keeps tier A through a bulk import of new facts', async () => {
-      const imported = await postImport(t, 'application/x-ndjson', jsonl([{ ...customer, facts: customerFacts('B', { growth: 9 }) }]), admin);
+      const imported = await postImport(
+        t,
+        'application/x-ndjson',
+        jsonl([{ ...customer, facts: customerFacts('B', { growth: 9 }) }]),
+        admin,
+      );
       expect(imported.statusCode).toBe(200);
       expect(imported.json()).toMatchObject({ imported: 1, updated: 1, tierChanges: 0, tiers: { A: 1 } });
       expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'A', score: 63, cause: 'fact-change' });
@@ -157,11 +171,22 @@ describe('a tier set by hand', () => {
       const draft = await draftOf(t, withTierAThreshold(seed, 90));
       const published = await publish(t, draft.version);
       expect(published.statusCode).toBe(200);
-      expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'A', score: 63, cause: 'policy-publish', policy: { version: draft.version } });
-      expect(await storedDecision(t, unpinned.id)).toMatchObject({ tier: 'A', cause: 'policy-publish', policy: { version: draft.version } });
+      expect(await storedDecision(t, customer.id)).toMatchObject({
+        tier: 'A',
+        score: 63,
+        cause: 'policy-publish',
+        policy: { version: draft.version },
+      });
+      expect(await storedDecision(t, unpinned.id)).toMatchObject({
+        tier: 'A',
+        cause: 'policy-publish',
+        policy: { version: draft.version },
+      });
       expect((await history(customer.id)).length).toBe(2);
       // Testing a version on a stored customer grades it as publishing does: the pin holds.
-      const tested = await call(t, 'author', 'POST', `/api/v1/policies/default/versions/${draft.version}/test`, { customerId: customer.id });
+      const tested = await call(t, 'author', 'POST', `/api/v1/policies/default/versions/${draft.version}/test`, {
+        customerId: customer.id,
+      });
       expect(tested.statusCode).toBe(200);
       expect(tested.json()).toMatchObject({ decision: { tier: 'A', score: 63 } });
     });
@@ -225,7 +250,10 @@ describe('a tier set by hand', () => {
       ] as const) {
         const response = await setOverride(customer.id, body);
         expect(response.statusCode, JSON.stringify(body)).toBe(400);
-        expect(response.json<{ code: string; errors: { path: string }[] }>()).toMatchObject({ code: 'invalid-request', errors: [{ path }] });
+        expect(response.json<{ code: string; errors: { path: string }[] }>()).toMatchObject({
+          code: 'invalid-request',
+          errors: [{ path }],
+        });
       }
       expect((await setOverride(customer.id, { tier: 'A', reason: 'x'.repeat(500) })).statusCode).toBe(200);
       expect((await clearOverride(customer.id)).statusCode).toBe(200);
@@ -253,7 +281,10 @@ describe('a tier set by hand', () => {
 
   it('is documented in the OpenAPI document with the roles it admits', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
-      paths: Record<string, Record<string, { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
+      >;
     }>();
     const path = document.paths['/api/v1/customers/{id}/tier-override']!;
     expect(path['put']!['x-roles']).toEqual(['admin', 'publisher']);
@@ -267,7 +298,8 @@ describe('a tier set by hand', () => {
       policyVariant(document, (copy) => {
         copy.grading.tiers[0]!.id = 'AAA';
         for (const rule of (copy.treatments ?? []) as { conditions?: { all?: { fact: string; value: unknown }[] } }[]) {
-          for (const condition of rule.conditions?.all ?? []) if (condition.fact === 'tier' && condition.value === 'A') condition.value = 'AAA';
+          for (const condition of rule.conditions?.all ?? [])
+            if (condition.fact === 'tier' && condition.value === 'A') condition.value = 'AAA';
         }
       });
 
@@ -290,11 +322,19 @@ describe('a tier set by hand', () => {
         const [set, refused] = await Promise.all([setting, publishing]);
         expect(set.statusCode).toBe(200);
         expect(refused.statusCode).toBe(422);
-        expect(refused.json()).toMatchObject({ code: 'unknown-tier', pinnedCustomers: 1, errors: [{ path: `/customers/${customer.id}/tierOverride/tier` }] });
+        expect(refused.json()).toMatchObject({
+          code: 'unknown-tier',
+          pinnedCustomers: 1,
+          errors: [{ path: `/customers/${customer.id}/tierOverride/tier` }],
+        });
       } finally {
         await blocker.end();
       }
-      expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'A', cause: 'manual-override', policy: { version: draft.version - 1 } });
+      expect(await storedDecision(t, customer.id)).toMatchObject({
+        tier: 'A',
+        cause: 'manual-override',
+        policy: { version: draft.version - 1 },
+      });
       expect((await clearOverride(customer.id)).statusCode).toBe(200);
     });
 
@@ -311,7 +351,9 @@ describe('a tier set by hand', () => {
       expect(refused.json()).toMatchObject({
         code: 'unknown-tier',
         pinnedCustomers: 1,
-        detail: expect.stringContaining(`1 customer(s) are kept by hand in a tier that policy 'default' v${draft.version} does not have (its tiers are AAA, B, C)`),
+        detail: expect.stringContaining(
+          `1 customer(s) are kept by hand in a tier that policy 'default' v${draft.version} does not have (its tiers are AAA, B, C)`,
+        ),
         errors: [
           {
             path: `/customers/${pinned.id}/tierOverride/tier`,

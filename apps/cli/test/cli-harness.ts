@@ -16,7 +16,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI in a child process, optionally feeding `stdin`. */
-export function runCli(args: string[], options: { stdin?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { stdin?: string; nodeArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: CLI_ROOT,

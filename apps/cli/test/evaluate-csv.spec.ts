@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLES, SEED_POLICY, jsonLines, runCli, scratchFolder } from './cli-harness.js';
 
-const HEADER = 'customerId,nature,strength,growth,profitContribution,relationship,strategicImportance,balance,daysOverdue,blacklisted,upgradePotential';
+const HEADER =
+  'customerId,nature,strength,growth,profitContribution,relationship,strategicImportance,balance,daysOverdue,blacklisted,upgradePotential';
 
 describe('tierwise evaluate, CSV', () => {
   const scratch = scratchFolder();
@@ -50,10 +51,10 @@ describe('tierwise evaluate, CSV', () => {
       customerId: 'bad-cells',
       line: 3,
       errors: [
-        { path: '/strength', message: "'strength' must be a number, not \"twelve\"" },
-        { path: '/balance', message: "'balance' must be a number, not \"1,000\"" },
+        { path: '/strength', message: '\'strength\' must be a number, not "twelve"' },
+        { path: '/balance', message: '\'balance\' must be a number, not "1,000"' },
         { path: '/daysOverdue', message: "'daysOverdue' must be a whole number, not 1.5" },
-        { path: '/blacklisted', message: "'blacklisted' must be true, false, yes, no, 1 or 0, not \"maybe\"" },
+        { path: '/blacklisted', message: '\'blacklisted\' must be true, false, yes, no, 1 or 0, not "maybe"' },
       ],
     });
     expect(lines[1]).toMatchObject({ customerId: 'multi\nline', tier: 'A' });

@@ -61,7 +61,7 @@ describe('tierwise evaluate, JSON lines', () => {
       errors: [
         { path: '/turnover', message: "unknown fact 'turnover'" },
         { path: '/nature', message: expect.stringContaining('"ngo"') },
-        { path: '/strength', message: "'strength' must be a number, not \"12\"" },
+        { path: '/strength', message: '\'strength\' must be a number, not "12"' },
         { path: '/growth', message: "'growth' (Growth) is required" },
         { path: '/profitContribution', message: "'profitContribution' (Profit contribution) is required" },
         { path: '/relationship', message: "'relationship' (Relationship) is required" },
@@ -73,7 +73,11 @@ describe('tierwise evaluate, JSON lines', () => {
       line: 4,
       errors: [{ path: '', message: expect.stringContaining('not valid JSON') }],
     });
-    expect(lines[3]).toEqual({ customerId: null, line: 5, errors: [{ path: '', message: 'a customer record must be an object of facts' }] });
+    expect(lines[3]).toEqual({
+      customerId: null,
+      line: 5,
+      errors: [{ path: '', message: 'a customer record must be an object of facts' }],
+    });
     expect(lines[4]).toEqual({
       customerId: 'overdue-type',
       line: 6,

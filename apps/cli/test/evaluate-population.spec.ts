@@ -72,7 +72,7 @@ describe('tierwise evaluate, population facts', () => {
     expect(result.code).toBe(2);
     expect(tiers(result.stdout)).toEqual({
       b: 'A',
-      typo: [{ path: '/annualProfit', message: "'annualProfit' must be a number, not \"200\"" }],
+      typo: [{ path: '/annualProfit', message: '\'annualProfit\' must be a number, not "200"' }],
       a: 'A',
       c: 'B',
       '42': [{ path: '/customerId', message: 'customerId must be non-empty text, not 42' }],

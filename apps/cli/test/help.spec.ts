@@ -39,6 +39,6 @@ describe('tierwise help and usage', () => {
     const result = await runCli(['lint', '--strict', 'policy.json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("'--strict'");
-    expect(result.stderr).toContain("tierwise lint --help");
+    expect(result.stderr).toContain('tierwise lint --help');
   });
 });

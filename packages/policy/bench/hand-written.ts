@@ -7,8 +7,7 @@ import type { BreakdownLine, Decision, PolicyRef } from '../src/index.js';
 // interpreting a policy rather than hard-coding it.
 
 export type HandEvaluation =
-  | { ok: true; decision: Decision }
-  | { ok: false; customerId: string | null; errors: { path: string; message: string }[] };
+  { ok: true; decision: Decision } | { ok: false; customerId: string | null; errors: { path: string; message: string }[] };
 
 const NATURE_POINTS: Readonly<Record<string, number>> = { government: 15, soe: 15, 'joint-stock': 10, private: 5 };
 const KNOWN_KEYS = new Set([
@@ -89,7 +88,12 @@ export function handWrittenEvaluator(ref: PolicyRef): (record: unknown) => HandE
       { criterion: 'growth', points: growth, max: 15, reason: `growth is ${show(growth)}` },
       { criterion: 'profitContribution', points: profitContribution, max: 15, reason: `profitContribution is ${show(profitContribution)}` },
       { criterion: 'relationship', points: relationship, max: 20, reason: `relationship is ${show(relationship)}` },
-      { criterion: 'strategicImportance', points: strategicImportance, max: 20, reason: `strategicImportance is ${show(strategicImportance)}` },
+      {
+        criterion: 'strategicImportance',
+        points: strategicImportance,
+        max: 20,
+        reason: `strategicImportance is ${show(strategicImportance)}`,
+      },
     ];
 
     let tier: string;

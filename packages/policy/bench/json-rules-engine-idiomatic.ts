@@ -43,7 +43,12 @@ function tierRule(tier: string, label: string, conditions: RuleProperties['condi
 }
 
 function treatmentRule(name: string, conditions: RuleProperties['conditions'], params: TreatmentParams): RuleProperties {
-  return { name, priority: TREATMENT_STAGE, conditions, event: { type: 'treatment', params: params as unknown as Record<string, unknown> } };
+  return {
+    name,
+    priority: TREATMENT_STAGE,
+    conditions,
+    event: { type: 'treatment', params: params as unknown as Record<string, unknown> },
+  };
 }
 
 const RULES: RuleProperties[] = [
@@ -56,30 +61,44 @@ const RULES: RuleProperties[] = [
   }),
   tierRule('C', 'small customer', { all: [{ fact: 'score', operator: 'lessThan', value: 60 }] }),
 
-  treatmentRule('key-account', { all: [{ fact: 'tier', operator: 'equal', value: 'A' }] }, {
-    priority: 10,
-    order: 0,
-    suppressOthers: false,
-    treatments: [
-      { type: 'accountManager', params: { dedicated: true } },
-      { type: 'queue', params: { priority: 1, greenChannel: true, slaSeconds: 20, slaTarget: 0.9 } },
-    ],
-    explanation: 'tier A: dedicated account manager; green channel, priority 1 (90% answered within 20 s)',
-  }),
-  treatmentRule('ordinary-service', { all: [{ fact: 'tier', operator: 'equal', value: 'B' }] }, {
-    priority: 10,
-    order: 1,
-    suppressOthers: false,
-    treatments: [{ type: 'queue', params: { priority: 5, greenChannel: false, callbackWithinHours: 24, slaSeconds: 20, slaTarget: 0.85 } }],
-    explanation: 'tier B: normal queue, priority 5; if the call is not answered, call back within 24 h',
-  }),
-  treatmentRule('small-service', { all: [{ fact: 'tier', operator: 'equal', value: 'C' }] }, {
-    priority: 10,
-    order: 2,
-    suppressOthers: false,
-    treatments: [{ type: 'queue', params: { priority: 9, greenChannel: false, slaSeconds: 20, slaTarget: 0.85 } }],
-    explanation: 'tier C: normal queue, priority 9 (85% answered within 20 s)',
-  }),
+  treatmentRule(
+    'key-account',
+    { all: [{ fact: 'tier', operator: 'equal', value: 'A' }] },
+    {
+      priority: 10,
+      order: 0,
+      suppressOthers: false,
+      treatments: [
+        { type: 'accountManager', params: { dedicated: true } },
+        { type: 'queue', params: { priority: 1, greenChannel: true, slaSeconds: 20, slaTarget: 0.9 } },
+      ],
+      explanation: 'tier A: dedicated account manager; green channel, priority 1 (90% answered within 20 s)',
+    },
+  ),
+  treatmentRule(
+    'ordinary-service',
+    { all: [{ fact: 'tier', operator: 'equal', value: 'B' }] },
+    {
+      priority: 10,
+      order: 1,
+      suppressOthers: false,
+      treatments: [
+        { type: 'queue', params: { priority: 5, greenChannel: false, callbackWithinHours: 24, slaSeconds: 20, slaTarget: 0.85 } },
+      ],
+      explanation: 'tier B: normal queue, priority 5; if the call is not answered, call back within 24 h',
+    },
+  ),
+  treatmentRule(
+    'small-service',
+    { all: [{ fact: 'tier', operator: 'equal', value: 'C' }] },
+    {
+      priority: 10,
+      order: 2,
+      suppressOthers: false,
+      treatments: [{ type: 'queue', params: { priority: 9, greenChannel: false, slaSeconds: 20, slaTarget: 0.85 } }],
+      explanation: 'tier C: normal queue, priority 9 (85% answered within 20 s)',
+    },
+  ),
   treatmentRule(
     'small-account-fee',
     {
@@ -97,26 +116,34 @@ const RULES: RuleProperties[] = [
       explanation: 'balance under 5,000 and no upgrade potential: monthly fee HKD 40',
     },
   ),
-  treatmentRule('blacklist-flag', { all: [{ fact: 'blacklisted', operator: 'equal', value: true }] }, {
-    priority: 100,
-    order: 4,
-    suppressOthers: true,
-    treatments: [
-      { type: 'blacklist', params: { reason: 'on the blacklist' } },
-      { type: 'queue', params: { priority: 99, greenChannel: false } },
-    ],
-    explanation: 'blacklisted: lowest queue priority; no credit, no other service',
-  }),
-  treatmentRule('blacklist-overdue', { all: [{ fact: 'daysOverdue', operator: 'greaterThan', value: 180 }] }, {
-    priority: 90,
-    order: 5,
-    suppressOthers: true,
-    treatments: [
-      { type: 'blacklist', params: { reason: 'payment more than 180 days overdue' } },
-      { type: 'queue', params: { priority: 99, greenChannel: false } },
-    ],
-    explanation: 'more than 180 days overdue: blacklisted, lowest queue priority; no credit, no other service',
-  }),
+  treatmentRule(
+    'blacklist-flag',
+    { all: [{ fact: 'blacklisted', operator: 'equal', value: true }] },
+    {
+      priority: 100,
+      order: 4,
+      suppressOthers: true,
+      treatments: [
+        { type: 'blacklist', params: { reason: 'on the blacklist' } },
+        { type: 'queue', params: { priority: 99, greenChannel: false } },
+      ],
+      explanation: 'blacklisted: lowest queue priority; no credit, no other service',
+    },
+  ),
+  treatmentRule(
+    'blacklist-overdue',
+    { all: [{ fact: 'daysOverdue', operator: 'greaterThan', value: 180 }] },
+    {
+      priority: 90,
+      order: 5,
+      suppressOthers: true,
+      treatments: [
+        { type: 'blacklist', params: { reason: 'payment more than 180 days overdue' } },
+        { type: 'queue', params: { priority: 99, greenChannel: false } },
+      ],
+      explanation: 'more than 180 days overdue: blacklisted, lowest queue priority; no credit, no other service',
+    },
+  ),
 ];
 
 /** One Engine, reused by sequential runs only (it keeps run state on itself: never share it across overlapping runs). */

@@ -24,7 +24,11 @@ const SLOW = { warmup: 5_000, budgetMs: 40_000, maxRounds: 3 };
 const RULES = fileURLToPath(new URL('../../../rules/default', import.meta.url));
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `node ${process.version} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
 
   const policy = compilePolicy(await loadPolicyDocument(RULES));
   const customers = generateCustomers(CUSTOMERS);
@@ -36,7 +40,9 @@ async function main(): Promise<void> {
   const zen = createZenRunner();
   const jre = createJreEngine();
   await assertEnginesAgree(policy, customers, zen, (record) => decideWithJre(jre, record as unknown as Record<string, unknown>));
-  console.log(`checked: hand-written JSON identical on ${HAND_WRITTEN_CHECKED.toLocaleString('en')} customers; json-rules-engine and zen agree on tier, score and treatment types on ${ENGINES_CHECKED.toLocaleString('en')}\n`);
+  console.log(
+    `checked: hand-written JSON identical on ${HAND_WRITTEN_CHECKED.toLocaleString('en')} customers; json-rules-engine and zen agree on tier, score and treatment types on ${ENGINES_CHECKED.toLocaleString('en')}\n`,
+  );
 
   const results: Measurement[] = [];
   const report = (measurement: Measurement) => {
@@ -49,7 +55,14 @@ async function main(): Promise<void> {
     { engine: 'tierwise evaluate()', fn: ours },
   ];
   measureSync(sync, customers, { warmupPasses: 2, rounds: 9 }).forEach(report);
-  report(await measureSequential('json-rules-engine, awaited one by one', customers, (record) => decideWithJre(jre, record as unknown as Record<string, unknown>), SLOW));
+  report(
+    await measureSequential(
+      'json-rules-engine, awaited one by one',
+      customers,
+      (record) => decideWithJre(jre, record as unknown as Record<string, unknown>),
+      SLOW,
+    ),
+  );
   report(await measureSequential('zen-engine, awaited one by one', customers, (record) => zen.decide(record), SLOW));
   report(await measureBatched(`zen-engine, Promise.all x${ZEN_CHUNK}`, customers, ZEN_CHUNK, (record) => zen.decide(record), SLOW));
   zen.dispose();
@@ -69,7 +82,10 @@ function describePopulation(policy: CompiledPolicy, customers: readonly Customer
   const share = (count = 0) => `${((100 * count) / customers.length).toFixed(1)}%`;
   console.log(
     `${customers.length.toLocaleString('en')} customers: ` +
-      Object.keys(tiers).sort().map((tier) => `${tier} ${share(tiers[tier])}`).join(', ') +
+      Object.keys(tiers)
+        .sort()
+        .map((tier) => `${tier} ${share(tiers[tier])}`)
+        .join(', ') +
       `; blacklist ${share(treatments['blacklist'])}, fee ${share(treatments['fee'])}, dedicated manager ${share(treatments['accountManager'])}`,
   );
 }
@@ -81,7 +97,11 @@ function decisionOf(policy: CompiledPolicy, record: CustomerRecord): Decision {
 }
 
 // The hand-written function only counts as the physical limit if it returns the same JSON, byte for byte.
-function assertHandWrittenMatches(policy: CompiledPolicy, customers: readonly CustomerRecord[], hand: ReturnType<typeof handWrittenEvaluator>): void {
+function assertHandWrittenMatches(
+  policy: CompiledPolicy,
+  customers: readonly CustomerRecord[],
+  hand: ReturnType<typeof handWrittenEvaluator>,
+): void {
   for (const record of customers.slice(0, HAND_WRITTEN_CHECKED)) {
     const expected = JSON.stringify(decisionOf(policy, record));
     const result = hand(record);
@@ -107,7 +127,10 @@ async function assertEnginesAgree(
   const summary = (d: Comparable) => `tier ${d.tier}, score ${d.score}, treatments ${Object.keys(d.treatments).sort().join('+')}`;
   for (const record of customers.slice(0, ENGINES_CHECKED)) {
     const expected = summary(decisionOf(policy, record));
-    for (const [engine, decide] of [['zen-engine', zen.decide], ['json-rules-engine', jre]] as const) {
+    for (const [engine, decide] of [
+      ['zen-engine', zen.decide],
+      ['json-rules-engine', jre],
+    ] as const) {
       const actual = summary(await decide(record));
       if (actual !== expected) throw new Error(`${engine} disagrees on ${record.customerId}: ours ${expected}; ${engine} ${actual}`);
     }
@@ -138,8 +161,12 @@ function printTable(results: readonly Measurement[]): void {
 
   const vsZen = ours.perSecond / zenAwaited.perSecond;
   const vsHand = ours.perSecond / hand.perSecond;
-  console.log(`\ntierwise evaluate() = ${vsZen.toFixed(1)}x zen-engine awaited one by one (target >= 2x): ${vsZen >= 2 ? 'met' : 'MISSED'}`);
-  console.log(`tierwise evaluate() = ${(100 * vsHand).toFixed(1)}% of the hand-written function (target >= 25%): ${vsHand >= 0.25 ? 'met' : 'MISSED'}`);
+  console.log(
+    `\ntierwise evaluate() = ${vsZen.toFixed(1)}x zen-engine awaited one by one (target >= 2x): ${vsZen >= 2 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `tierwise evaluate() = ${(100 * vsHand).toFixed(1)}% of the hand-written function (target >= 25%): ${vsHand >= 0.25 ? 'met' : 'MISSED'}`,
+  );
   console.log('(sync latencies are per call including ~0.05 us of clock reading; figures are noisy when other work shares the cores)');
 }
 

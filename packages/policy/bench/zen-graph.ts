@@ -116,30 +116,50 @@ const service = {
       { id: 'lines', name: 'Explanation', field: 'serviceLines' },
     ],
     rules: [
-      row('blacklist-flag', { blacklisted: 'true' }, {
-        blacklist: '{ reason: "on the blacklist" }',
-        queue: QUEUE_LAST,
-        lines: `[${text('blacklisted: lowest queue priority; no credit, no other service')}]`,
-      }),
-      row('blacklist-overdue', { daysOverdue: '> 180' }, {
-        blacklist: '{ reason: "payment more than 180 days overdue" }',
-        queue: QUEUE_LAST,
-        lines: `[${text('more than 180 days overdue: blacklisted, lowest queue priority; no credit, no other service')}]`,
-      }),
-      row('key-account', { tier: '"A"' }, {
-        accountManager: '{ dedicated: true }',
-        queue: '{ priority: 1, greenChannel: true, slaSeconds: 20, slaTarget: 0.9 }',
-        lines: `[${text('tier A: dedicated account manager; green channel, priority 1 (90% answered within 20 s)')}]`,
-      }),
-      row('ordinary-service', { tier: '"B"' }, {
-        queue: '{ priority: 5, greenChannel: false, callbackWithinHours: 24, slaSeconds: 20, slaTarget: 0.85 }',
-        lines: `[${text('tier B: normal queue, priority 5; if the call is not answered, call back within 24 h')}]`,
-      }),
-      row('small-account-fee', { tier: '"C"', balance: '< 5000', upgradePotential: 'false' }, {
-        queue: QUEUE_C,
-        fee: '{ amount: 40, currency: "HKD", period: "month" }',
-        lines: `[${EXPLAIN_C}, ${text('balance under 5,000 and no upgrade potential: monthly fee HKD 40')}]`,
-      }),
+      row(
+        'blacklist-flag',
+        { blacklisted: 'true' },
+        {
+          blacklist: '{ reason: "on the blacklist" }',
+          queue: QUEUE_LAST,
+          lines: `[${text('blacklisted: lowest queue priority; no credit, no other service')}]`,
+        },
+      ),
+      row(
+        'blacklist-overdue',
+        { daysOverdue: '> 180' },
+        {
+          blacklist: '{ reason: "payment more than 180 days overdue" }',
+          queue: QUEUE_LAST,
+          lines: `[${text('more than 180 days overdue: blacklisted, lowest queue priority; no credit, no other service')}]`,
+        },
+      ),
+      row(
+        'key-account',
+        { tier: '"A"' },
+        {
+          accountManager: '{ dedicated: true }',
+          queue: '{ priority: 1, greenChannel: true, slaSeconds: 20, slaTarget: 0.9 }',
+          lines: `[${text('tier A: dedicated account manager; green channel, priority 1 (90% answered within 20 s)')}]`,
+        },
+      ),
+      row(
+        'ordinary-service',
+        { tier: '"B"' },
+        {
+          queue: '{ priority: 5, greenChannel: false, callbackWithinHours: 24, slaSeconds: 20, slaTarget: 0.85 }',
+          lines: `[${text('tier B: normal queue, priority 5; if the call is not answered, call back within 24 h')}]`,
+        },
+      ),
+      row(
+        'small-account-fee',
+        { tier: '"C"', balance: '< 5000', upgradePotential: 'false' },
+        {
+          queue: QUEUE_C,
+          fee: '{ amount: 40, currency: "HKD", period: "month" }',
+          lines: `[${EXPLAIN_C}, ${text('balance under 5,000 and no upgrade potential: monthly fee HKD 40')}]`,
+        },
+      ),
       row('small-service', { tier: '"C"' }, { queue: QUEUE_C, lines: `[${EXPLAIN_C}]` }),
     ],
   },

@@ -1,13 +1,5 @@
 import { parseIsoDate } from './dates.js';
-import {
-  POINTS_FACT,
-  SCORE_FACT,
-  TIER_FACT,
-  type FactType,
-  type FactValue,
-  type Label,
-  type PolicyDocument,
-} from './document.js';
+import { POINTS_FACT, SCORE_FACT, TIER_FACT, type FactType, type FactValue, type Label, type PolicyDocument } from './document.js';
 
 /** Where a fact's value comes from. */
 export type FactOrigin = 'record' | 'population' | 'score' | 'tier';
@@ -89,16 +81,16 @@ export function withScore(
       paths: new Set(criterionIds.map((id) => `$.${id}`)),
     })
     .set(SCORE_FACT, {
-    name: SCORE_FACT,
-    type: 'number',
-    origin: 'score',
-    label: { en: 'score', zh: '总分' },
-    required: true,
-    default: undefined,
-    min: range.min,
-    max: range.max,
-    allowed: undefined,
-  });
+      name: SCORE_FACT,
+      type: 'number',
+      origin: 'score',
+      label: { en: 'score', zh: '总分' },
+      required: true,
+      default: undefined,
+      min: range.min,
+      max: range.max,
+      allowed: undefined,
+    });
 }
 
 /** Adds the tier, available to treatment conditions. */

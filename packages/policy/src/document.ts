@@ -36,15 +36,7 @@ export interface PopulationFactDefinition {
 }
 
 // json-rules-engine condition syntax, restricted to what this language supports.
-export type Operator =
-  | 'equal'
-  | 'notEqual'
-  | 'lessThan'
-  | 'lessThanInclusive'
-  | 'greaterThan'
-  | 'greaterThanInclusive'
-  | 'in'
-  | 'notIn';
+export type Operator = 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive' | 'in' | 'notIn';
 
 export interface FactReference {
   fact: string;
@@ -94,10 +86,7 @@ export interface ConditionalPoints {
 }
 
 /** How a criterion awards its points: exactly one of the three forms. */
-export type PointsSource =
-  | { fact: string }
-  | { fact: string; bands: Band[] }
-  | { rules: ConditionalPoints[]; otherwise?: number };
+export type PointsSource = { fact: string } | { fact: string; bands: Band[] } | { rules: ConditionalPoints[]; otherwise?: number };
 
 export interface Criterion {
   id: string;

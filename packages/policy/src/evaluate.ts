@@ -7,9 +7,7 @@ import { prepareScope } from './prepare-scope.js';
 import { applyOverride, type TierOverride } from './tier-override.js';
 import type { RecordError } from './validation/validate-record.js';
 
-export type Evaluation =
-  | { ok: true; decision: Decision }
-  | { ok: false; customerId: string | null; errors: RecordError[] };
+export type Evaluation = { ok: true; decision: Decision } | { ok: false; customerId: string | null; errors: RecordError[] };
 
 export interface EvaluateOptions {
   /** Required when the policy has population facts. */

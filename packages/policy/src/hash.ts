@@ -9,5 +9,10 @@ import type { PolicyDocument } from './document.js';
  */
 export function policyHash(document: PolicyDocument): string {
   const { $schema: _schema, version: _version, ...rules } = document;
-  return 'sha256:' + createHash('sha256').update(canonicalize(rules) ?? '').digest('hex');
+  return (
+    'sha256:' +
+    createHash('sha256')
+      .update(canonicalize(rules) ?? '')
+      .digest('hex')
+  );
 }

@@ -71,7 +71,10 @@ class Measure {
   private readonly size: number;
   private readonly descending: boolean;
 
-  constructor(readonly definition: PopulationFactDefinition, values: number[]) {
+  constructor(
+    readonly definition: PopulationFactDefinition,
+    values: number[],
+  ) {
     this.descending = (definition.order ?? 'descending') === 'descending';
     const sorted = Float64Array.from(values).sort();
     if (this.descending) sorted.reverse();

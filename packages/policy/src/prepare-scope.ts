@@ -4,8 +4,7 @@ import type { Population } from './population.js';
 import { validateRecord, type RecordError } from './validation/validate-record.js';
 
 export type PreparedScope =
-  | { ok: true; customerId: string | null; scope: Scope }
-  | { ok: false; customerId: string | null; errors: RecordError[] };
+  { ok: true; customerId: string | null; scope: Scope } | { ok: false; customerId: string | null; errors: RecordError[] };
 
 /** Validates a customer record and gathers what its conditions may look at. */
 export function prepareScope(policy: CompiledPolicy, record: unknown, population: Population | undefined): PreparedScope {

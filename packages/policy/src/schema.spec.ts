@@ -60,9 +60,7 @@ describe('checkSchema', () => {
   });
 
   it('escapes an unknown property name in the pointer', () => {
-    expect(checkSchema(setAt(policyFactory(), '/a~1b', 1))).toEqual([
-      schemaError('/a~1b', "'a/b' is not a known property here"),
-    ]);
+    expect(checkSchema(setAt(policyFactory(), '/a~1b', 1))).toEqual([schemaError('/a~1b', "'a/b' is not a known property here")]);
   });
 
   it('reports a wrong type at the value', () => {
@@ -78,9 +76,7 @@ describe('checkSchema', () => {
   it('lists the allowed fact types for an unknown one', () => {
     const document = setAt(policyFactory(), '/facts/revenue/type', 'float');
 
-    expect(checkSchema(document)).toEqual([
-      schemaError('/facts/revenue/type', 'must be one of: number, integer, boolean, string, date'),
-    ]);
+    expect(checkSchema(document)).toEqual([schemaError('/facts/revenue/type', 'must be one of: number, integer, boolean, string, date')]);
   });
 
   it('quotes an id that breaks the id pattern', () => {
@@ -125,9 +121,7 @@ describe('checkSchema', () => {
       fact: 'score',
     });
 
-    expect(checkSchema(document)).toEqual([
-      schemaError('/grading/tiers/0/conditions/fact', "'fact' is not a known property here"),
-    ]);
+    expect(checkSchema(document)).toEqual([schemaError('/grading/tiers/0/conditions/fact', "'fact' is not a known property here")]);
   });
 
   it('rejects a fact reference with a misspelt key', () => {
@@ -155,9 +149,7 @@ describe('checkSchema', () => {
   });
 
   it('asks for at least one tier', () => {
-    expect(checkSchema(setAt(policyFactory(), '/grading/tiers', []))).toEqual([
-      schemaError('/grading/tiers', 'needs at least 1 item(s)'),
-    ]);
+    expect(checkSchema(setAt(policyFactory(), '/grading/tiers', []))).toEqual([schemaError('/grading/tiers', 'needs at least 1 item(s)')]);
   });
 
   it('asks for at least one fact', () => {
@@ -183,9 +175,7 @@ describe('checkSchema', () => {
   it('names the repeated items of an enum', () => {
     const document = setAt(policyFactory(), '/facts/nature', { type: 'string', label: { en: 'Nature' }, enum: ['soe', 'private', 'soe'] });
 
-    expect(checkSchema(document)).toEqual([
-      schemaError('/facts/nature/enum', 'lists the same value twice (items 1 and 3)'),
-    ]);
+    expect(checkSchema(document)).toEqual([schemaError('/facts/nature/enum', 'lists the same value twice (items 1 and 3)')]);
   });
 
   it('reports each independent problem once', () => {

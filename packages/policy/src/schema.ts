@@ -11,15 +11,17 @@ const validateDocument = ajv.compile(policySchema);
 /** Structural check against the JSON Schema, one finding per problem. */
 export function checkSchema(document: unknown): Finding[] {
   if (validateDocument(document)) return [];
-  return (validateDocument.errors ?? [])
-    // 'if' and 'propertyNames' only wrap the error that says what is wrong.
-    .filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames')
-    .map((error) => ({
-      severity: 'error' as const,
-      code: 'schema' as const,
-      path: errorPath(error),
-      message: plainMessage(error),
-    }));
+  return (
+    (validateDocument.errors ?? [])
+      // 'if' and 'propertyNames' only wrap the error that says what is wrong.
+      .filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames')
+      .map((error) => ({
+        severity: 'error' as const,
+        code: 'schema' as const,
+        path: errorPath(error),
+        message: plainMessage(error),
+      }))
+  );
 }
 
 function errorPath(error: ErrorObject): string {

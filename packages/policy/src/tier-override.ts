@@ -25,7 +25,10 @@ export function applyOverride(policy: CompiledPolicy, override: TierOverride): O
   const tier = policy.document.grading.tiers.find((candidate) => candidate.id === override.tier);
   if (tier) return { ok: true, applied: { tier, by: override } };
   const known = policy.document.grading.tiers.map((candidate) => candidate.id).join(', ');
-  return { ok: false, errors: [{ path: '/tierOverride/tier', message: `'${override.tier}' is not a tier of this policy; its tiers are ${known}` }] };
+  return {
+    ok: false,
+    errors: [{ path: '/tierOverride/tier', message: `'${override.tier}' is not a tier of this policy; its tiers are ${known}` }],
+  };
 }
 
 /** The explanation's first line under an override; `ruled` is the line the rules alone give. */

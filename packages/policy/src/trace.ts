@@ -31,9 +31,7 @@ export interface RuleTrace {
   conditions: ConditionTrace[];
 }
 
-export type Traced =
-  | { ok: true; decision: Decision; trace: RuleTrace[] }
-  | { ok: false; customerId: string | null; errors: RecordError[] };
+export type Traced = { ok: true; decision: Decision; trace: RuleTrace[] } | { ok: false; customerId: string | null; errors: RecordError[] };
 
 interface Stage {
   name: RuleTrace['stage'];
@@ -123,13 +121,11 @@ function scorecardStage(policy: CompiledPolicy): Stage {
 async function runStage(stage: Stage, scope: Scope, traces: RuleTrace[]): Promise<Set<string>> {
   if (stage.rules.length === 0) return new Set();
   const engine = new Engine(
-    stage.rules.map(
-      (rule): RuleProperties => ({
-        name: pointer(...rule.path),
-        conditions: rule.conditions as RuleProperties['conditions'],
-        event: { type: 'matched' },
-      }),
-    ),
+    stage.rules.map((rule): RuleProperties => ({
+      name: pointer(...rule.path),
+      conditions: rule.conditions as RuleProperties['conditions'],
+      event: { type: 'matched' },
+    })),
     { allowUndefinedFacts: true },
   );
   const { results, failureResults } = await engine.run({ ...scope });
@@ -164,4 +160,3 @@ function conditionTraces(result: RuleResult, rulePath: string): ConditionTrace[]
   visit(result.conditions as unknown as Record<string, unknown>, `${rulePath}/conditions`);
   return traces;
 }
-

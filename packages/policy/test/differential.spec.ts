@@ -12,7 +12,13 @@ describe.each(SHIPPED_POLICIES)('compiled evaluator against json-rules-engine: %
   it(`agrees on ${CUSTOMERS.toLocaleString('en')} random customers`, async () => {
     const policy = await shippedPolicy(name);
     const records = sampleRecords(policy, CUSTOMERS, seedOf(name));
-    const population = policy.population.size > 0 ? Population.of(policy, records.map((record) => factsOf(policy, record))) : undefined;
+    const population =
+      policy.population.size > 0
+        ? Population.of(
+            policy,
+            records.map((record) => factsOf(policy, record)),
+          )
+        : undefined;
     let disagreements = 0;
     const firstDisagreements: unknown[] = [];
     const tiers = new Map<string | null, number>();

@@ -78,6 +78,7 @@ describe('population facts', () => {
     const policy = rankingPolicy();
     const evaluation = evaluate(policy, { profit: 1, rank: 1 }, { population: Population.of(policy, []) });
     expect(evaluation.ok).toBe(false);
-    if (!evaluation.ok) expect(evaluation.errors).toEqual([{ path: '/rank', message: "'rank' is computed over all customers and cannot be supplied" }]);
+    if (!evaluation.ok)
+      expect(evaluation.errors).toEqual([{ path: '/rank', message: "'rank' is computed over all customers and cannot be supplied" }]);
   });
 });

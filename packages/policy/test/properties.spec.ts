@@ -88,5 +88,9 @@ describe('properties of the default policy over any valid customer', () => {
 function reorderKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reorderKeysDeep);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, child]) => [key, reorderKeysDeep(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, child]) => [key, reorderKeysDeep(child)]),
+  );
 }

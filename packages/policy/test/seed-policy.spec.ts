@@ -29,7 +29,12 @@ describe('the shipped default policy', () => {
     });
     expect(decision.breakdown[0]).toEqual({ criterion: 'nature', points: 15, max: 15, reason: 'nature is government' });
     expect(decision.breakdown.map((line) => line.criterion)).toEqual([
-      'nature', 'strength', 'growth', 'profitContribution', 'relationship', 'strategicImportance',
+      'nature',
+      'strength',
+      'growth',
+      'profitContribution',
+      'relationship',
+      'strategicImportance',
     ]);
     expect(decision.explanation[0]).toBe('score 82 >= 75: tier A (key customer)');
     expect(decision.policy.hash).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -36,7 +36,14 @@ describe('trace', () => {
     if (!traced.ok) throw new Error('valid record refused');
     const tierA = traced.trace.find((rule) => rule.path === '/grading/tiers/0');
     expect(tierA?.conditions).toEqual([
-      { path: '/grading/tiers/0/conditions/all/0', fact: 'score', operator: 'greaterThanInclusive', value: 75, factValue: 64, result: false },
+      {
+        path: '/grading/tiers/0/conditions/all/0',
+        fact: 'score',
+        operator: 'greaterThanInclusive',
+        value: 75,
+        factValue: 64,
+        result: false,
+      },
     ]);
   });
 

@@ -31,10 +31,13 @@ export function parseAuditListQuery(query: Record<string, unknown>): AuditListQu
 
 /** The export streams every matching event, so it takes no range; it reads in time or id order. */
 export function parseAuditExportQuery(query: Record<string, unknown>): Pick<AuditListQuery, 'sort' | 'filter'> {
-  const { sort, filter } = parseListQuery({ ...query, range: undefined }, {
-    ...AUDIT_LIST,
-    defaultSort: { field: 'at', order: 'ASC' },
-  });
+  const { sort, filter } = parseListQuery(
+    { ...query, range: undefined },
+    {
+      ...AUDIT_LIST,
+      defaultSort: { field: 'at', order: 'ASC' },
+    },
+  );
   if (sort.field !== 'at' && sort.field !== 'id') {
     throw DomainException.invalidRequest([{ path: '/sort/0', message: 'the export is sorted by at or id' }]);
   }

@@ -47,7 +47,10 @@ export class AuditRepository {
 
   async list(query: AuditListQuery): Promise<{ rows: AuditEventEntity[]; total: number }> {
     const { where, params } = whereClause(query.filter);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM audit_events ${where}`, params);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM audit_events ${where}`,
+      params,
+    );
     const { field, order } = query.sort;
     const orderBy = field === 'id' ? `id ${order}` : `${SORT_COLUMNS[field]} ${order}, id ${order}`;
     const rows = await this.dataSource.query<EventRow[]>(

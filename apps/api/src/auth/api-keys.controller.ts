@@ -24,7 +24,10 @@ export class ApiKeysController {
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({ schema: { type: 'array', items: API_KEY }, description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: api-keys 0-24/31' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: API_KEY },
+    description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: api-keys 0-24/31',
+  })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApiKeyDto[]> {
     const parsed = parseAuthListQuery(query, 'API keys', API_KEY_SORT_FIELDS, { field: 'createdAt', order: 'DESC' });
     const page = await this.keys.list(parsed);
@@ -43,7 +46,11 @@ export class ApiKeysController {
   @Post()
   @ApiBody({ schema: CREATE_API_KEY_BODY })
   @ApiCreatedResponse({ schema: CREATED_API_KEY })
-  async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CreatedApiKeyDto> {
+  async create(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CreatedApiKeyDto> {
     const created = await this.keys.create(parseCreateApiKey(body), { actor: actorOf(request), requestId: request.id });
     // The key is a secret: no cache, no proxy, no browser history may keep this answer.
     void reply.header('cache-control', 'no-store').header('location', `/${API_V1}/api-keys/${created.id}`);

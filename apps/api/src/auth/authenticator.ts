@@ -78,15 +78,20 @@ export class Authenticator {
     if (looksLikeApiKey(token)) throw unauthenticated('an API key goes in the X-API-Key header, not in Authorization');
     const result = this.tokens.verify(token);
     if (!result.ok) {
-      throw unauthenticated(result.reason === 'expired' ? 'your session has expired; sign in again' : 'the access token is not valid; sign in again');
+      throw unauthenticated(
+        result.reason === 'expired' ? 'your session has expired; sign in again' : 'the access token is not valid; sign in again',
+      );
     }
     const username = result.claims.sub;
     const standing = await this.users.get(username, async () => {
       const user = await this.usersRepository.find(username);
-      return user ? { role: user.role, disabled: user.disabled, passwordChangedAt: Math.floor(user.passwordChangedAt.getTime() / 1000) } : null;
+      return user
+        ? { role: user.role, disabled: user.disabled, passwordChangedAt: Math.floor(user.passwordChangedAt.getTime() / 1000) }
+        : null;
     });
     if (!standing || standing.disabled) throw unauthenticated(`the user '${username}' is disabled or no longer exists`);
-    if (result.claims.iat < standing.passwordChangedAt) throw unauthenticated('the password was changed since you signed in; sign in again');
+    if (result.claims.iat < standing.passwordChangedAt)
+      throw unauthenticated('the password was changed since you signed in; sign in again');
     // The role is read from the user, not the token, so a role change applies to sessions already open.
     return { kind: 'user', username, role: standing.role };
   }

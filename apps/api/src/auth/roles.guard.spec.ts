@@ -35,7 +35,8 @@ class BareController {
 // for the credentials check (that one runs against PostgreSQL in test/auth-*.spec.ts).
 function guardFor(principal: Principal | undefined): RolesGuard {
   const authenticator = {
-    authenticate: () => (principal ? Promise.resolve(principal) : Promise.reject(new DomainException(ErrorCode.Unauthenticated, 'no credentials'))),
+    authenticate: () =>
+      principal ? Promise.resolve(principal) : Promise.reject(new DomainException(ErrorCode.Unauthenticated, 'no credentials')),
   } as Pick<Authenticator, 'authenticate'> as Authenticator;
   return new RolesGuard(authenticator, pino({ level: 'silent' }));
 }
@@ -53,7 +54,9 @@ describe('RolesGuard', () => {
   it('lets the listed role in, the method overriding its controller', async () => {
     await expect(guardFor(user('auditor')).canActivate(contextFor(DemoController, proto.read))).resolves.toBe(true);
     await expect(guardFor(user('author')).canActivate(contextFor(DemoController, proto.write))).resolves.toBe(true);
-    await expect(guardFor(user('auditor')).canActivate(contextFor(DemoController, proto.write))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(guardFor(user('auditor')).canActivate(contextFor(DemoController, proto.write))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('always lets an admin in', async () => {

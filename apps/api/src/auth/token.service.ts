@@ -21,7 +21,7 @@ export class TokenService {
       this.secret = randomBytes(48).toString('base64url');
       logger.warn(
         'TIERWISE_JWT_SECRET is not set: signing console tokens with a random key made at this start. ' +
-          'Users must sign in again after every restart, and several instances will not accept each other\'s tokens; set TIERWISE_JWT_SECRET (32+ characters) to keep them.',
+          "Users must sign in again after every restart, and several instances will not accept each other's tokens; set TIERWISE_JWT_SECRET (32+ characters) to keep them.",
       );
     }
   }

@@ -21,7 +21,10 @@ export class UsersController {
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({ schema: { type: 'array', items: USER }, description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: users 0-24/31' })
+  @ApiOkResponse({
+    schema: { type: 'array', items: USER },
+    description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: users 0-24/31',
+  })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserDto[]> {
     const parsed = parseAuthListQuery(query, 'users', USER_SORT_FIELDS, { field: 'username', order: 'ASC' });
     const page = await this.users.list(parsed);

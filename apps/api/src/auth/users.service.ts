@@ -60,10 +60,14 @@ export class UsersService {
     const updated = await this.transactions.run(async (manager) => {
       const before = await this.users.lock(manager, username);
       if (!before) throw userNotFound(username);
-      const losesAdmin = before.role === 'admin' && !before.disabled && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
+      const losesAdmin =
+        before.role === 'admin' && !before.disabled && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
       if (losesAdmin && (await this.users.countOtherEnabledAdmins(manager, username)) === 0) {
         throw DomainException.invalidRequest([
-          { path: input.disabled === true ? '/disabled' : '/role', message: `'${username}' is the last enabled admin; make another user admin first, so nobody is locked out` },
+          {
+            path: input.disabled === true ? '/disabled' : '/role',
+            message: `'${username}' is the last enabled admin; make another user admin first, so nobody is locked out`,
+          },
         ]);
       }
       const password = passwordHash === undefined ? undefined : { hash: passwordHash, changedAt: new Date() };

@@ -50,7 +50,12 @@ export class BootstrapService implements OnApplicationBootstrap {
     });
     if (outcome) {
       this.logger.info(
-        { policy: `${outcome.policy.policyId}@${outcome.policy.version}`, hash: outcome.policy.hash, tiers: outcome.tiers, ms: Date.now() - started },
+        {
+          policy: `${outcome.policy.policyId}@${outcome.policy.version}`,
+          hash: outcome.policy.hash,
+          tiers: outcome.tiers,
+          ms: Date.now() - started,
+        },
         'first start: published the seed policy and graded the demo population',
       );
     }

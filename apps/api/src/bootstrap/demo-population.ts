@@ -6,8 +6,45 @@ export interface DemoCustomer {
   facts: Record<string, string | number | boolean>;
 }
 
-const BRANDS = ['Hua', 'Zhong', 'Xin', 'Jin', 'Tian', 'Hong', 'Da', 'Guo', 'Ming', 'Sheng', 'Heng', 'Kang', 'Long', 'Rui', 'Tai', 'Yuan', 'Fu', 'Hai', 'Dong', 'Bao'];
-const INDUSTRIES = ['Logistics', 'Property', 'Trading', 'Construction', 'Pharma', 'Electronics', 'Foods', 'Textiles', 'Energy', 'Software', 'Machinery', 'Retail', 'Capital', 'Media', 'Chemicals'];
+const BRANDS = [
+  'Hua',
+  'Zhong',
+  'Xin',
+  'Jin',
+  'Tian',
+  'Hong',
+  'Da',
+  'Guo',
+  'Ming',
+  'Sheng',
+  'Heng',
+  'Kang',
+  'Long',
+  'Rui',
+  'Tai',
+  'Yuan',
+  'Fu',
+  'Hai',
+  'Dong',
+  'Bao',
+];
+const INDUSTRIES = [
+  'Logistics',
+  'Property',
+  'Trading',
+  'Construction',
+  'Pharma',
+  'Electronics',
+  'Foods',
+  'Textiles',
+  'Energy',
+  'Software',
+  'Machinery',
+  'Retail',
+  'Capital',
+  'Media',
+  'Chemicals',
+];
 const CITIES = ['Hangzhou', 'Suzhou', 'Ningbo', 'Wuxi', 'Hefei', 'Nanjing', 'Xiamen', 'Foshan'];
 const BUREAUS = ['Housing', 'Transport', 'Water Resources', 'Education', 'Health', 'Culture'];
 
@@ -37,7 +74,13 @@ export function demoPopulation(count: number, seed = DEMO_SEED): DemoCustomer[] 
     const balance = Math.round(800 * 10 ** (3.2 * size + random()) * 100) / 100;
     const overdueDraw = random();
     const daysOverdue =
-      overdueDraw < 0.86 ? 0 : overdueDraw < 0.95 ? 1 + Math.floor(random() * 60) : overdueDraw < 0.98 ? 61 + Math.floor(random() * 120) : 181 + Math.floor(random() * 200);
+      overdueDraw < 0.86
+        ? 0
+        : overdueDraw < 0.95
+          ? 1 + Math.floor(random() * 60)
+          : overdueDraw < 0.98
+            ? 61 + Math.floor(random() * 120)
+            : 181 + Math.floor(random() * 200);
     const blacklisted = random() < 0.015;
     const upgradePotential = growth >= 10 ? random() < 0.7 : random() < 0.08;
 
@@ -55,7 +98,18 @@ export function demoPopulation(count: number, seed = DEMO_SEED): DemoCustomer[] 
     return {
       id: `C-${String(index + 1).padStart(width, '0')}`,
       name,
-      facts: { nature, strength, growth, profitContribution, relationship, strategicImportance, balance, daysOverdue, blacklisted, upgradePotential },
+      facts: {
+        nature,
+        strength,
+        growth,
+        profitContribution,
+        relationship,
+        strategicImportance,
+        balance,
+        daysOverdue,
+        blacklisted,
+        upgradePotential,
+      },
     };
   });
 }

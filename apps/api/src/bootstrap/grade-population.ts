@@ -2,9 +2,7 @@ import { evaluate, Population, validateRecord, type Decision, type RecordError }
 import type { PolicyInForce } from '../policies/policy-in-force.js';
 import type { DemoCustomer } from './demo-population.js';
 
-export type PopulationGrading =
-  | { ok: true; decisions: Decision[] }
-  | { ok: false; customerId: string; errors: RecordError[] };
+export type PopulationGrading = { ok: true; decisions: Decision[] } | { ok: false; customerId: string; errors: RecordError[] };
 
 /**
  * Grades a whole population at once, so policies that rank customers against

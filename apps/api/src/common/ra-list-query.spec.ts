@@ -50,7 +50,10 @@ describe('timeBound', () => {
   });
 
   it('keeps a date-time with its offset', () => {
-    expect(timeBound('to')('2026-11-27T10:00:00+02:00')).toEqual({ ok: true, value: { at: new Date('2026-11-27T08:00:00Z'), inclusive: true } });
+    expect(timeBound('to')('2026-11-27T10:00:00+02:00')).toEqual({
+      ok: true,
+      value: { at: new Date('2026-11-27T08:00:00Z'), inclusive: true },
+    });
   });
 
   it.each(['2026-02-30', '27/11/2026', '2026-11-27T10:00:00', 'yesterday', 20261127])('refuses %j', (value) => {

@@ -51,17 +51,27 @@ function parseSort<F extends string, Filter>(raw: unknown, spec: ListSpec<F, Fil
   const parsed = parseJsonParam(raw);
   if (!parsed.ok) return fail(errors, '/sort', `sort ${parsed.message}`, fallback);
   if (parsed.value === undefined) return fallback;
-  if (!Array.isArray(parsed.value) || parsed.value.length !== 2) return fail(errors, '/sort', 'sort must be ["field","ASC"|"DESC"]', fallback);
+  if (!Array.isArray(parsed.value) || parsed.value.length !== 2)
+    return fail(errors, '/sort', 'sort must be ["field","ASC"|"DESC"]', fallback);
   const [field, order] = parsed.value as unknown[];
   if (!(spec.sortFields as readonly unknown[]).includes(field)) {
-    return fail(errors, '/sort/0', `${spec.what} cannot be sorted by '${String(field)}'; use one of ${spec.sortFields.join(', ')}`, fallback);
+    return fail(
+      errors,
+      '/sort/0',
+      `${spec.what} cannot be sorted by '${String(field)}'; use one of ${spec.sortFields.join(', ')}`,
+      fallback,
+    );
   }
   const upper = typeof order === 'string' ? order.toUpperCase() : order;
   if (upper !== 'ASC' && upper !== 'DESC') return fail(errors, '/sort/1', 'sort order must be ASC or DESC', fallback);
   return { field: field as F, order: upper };
 }
 
-function parseRange<F extends string, Filter>(raw: unknown, spec: ListSpec<F, Filter>, errors: FieldError[]): { start: number; end: number } {
+function parseRange<F extends string, Filter>(
+  raw: unknown,
+  spec: ListSpec<F, Filter>,
+  errors: FieldError[],
+): { start: number; end: number } {
   const fallback = { start: 0, end: spec.defaultPage - 1 };
   const parsed = parseJsonParam(raw);
   if (!parsed.ok) return fail(errors, '/range', `range ${parsed.message}`, fallback);

@@ -23,7 +23,8 @@ export function toProblem(error: unknown, context: ProblemContext): { problem: P
     const status = error.getStatus();
     const code = status === 404 ? ErrorCode.RouteNotFound : status >= 500 ? ErrorCode.Internal : clientCode(status);
     const detail = status >= 500 ? 'the server could not complete the request' : httpDetail(error);
-    const title = code === ErrorCode.PayloadTooLarge || code === ErrorCode.UnsupportedMediaType ? ERROR_STATUS[code].title : httpTitle(error, status);
+    const title =
+      code === ErrorCode.PayloadTooLarge || code === ErrorCode.UnsupportedMediaType ? ERROR_STATUS[code].title : httpTitle(error, status);
     return { problem: base(code, status, title, detail, context), unexpected: status >= 500 };
   }
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.

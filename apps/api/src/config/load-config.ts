@@ -53,7 +53,9 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
   // Never echo a secret's value into a problem: its length is enough to fix it.
   const jwtSecret = env['TIERWISE_JWT_SECRET'] === undefined || env['TIERWISE_JWT_SECRET'] === '' ? undefined : env['TIERWISE_JWT_SECRET'];
   if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
-    problems.push(`TIERWISE_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters (it has ${jwtSecret.length}); e.g. openssl rand -base64 48`);
+    problems.push(
+      `TIERWISE_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters (it has ${jwtSecret.length}); e.g. openssl rand -base64 48`,
+    );
   }
   const firstAdmin = firstAdminOf(value('TIERWISE_ADMIN_USERNAME'), env['TIERWISE_ADMIN_PASSWORD'], problems);
 
@@ -80,7 +82,9 @@ function firstAdminOf(usernameRaw: string | undefined, passwordRaw: string | und
   const username = usernameRaw.toLowerCase();
   let ok = true;
   if (!USERNAME_PATTERN.test(username)) {
-    problems.push(`TIERWISE_ADMIN_USERNAME must be 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit, not '${usernameRaw.slice(0, 70)}'`);
+    problems.push(
+      `TIERWISE_ADMIN_USERNAME must be 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit, not '${usernameRaw.slice(0, 70)}'`,
+    );
     ok = false;
   }
   if (password.length < MIN_PASSWORD_LENGTH) {

@@ -11,6 +11,9 @@ export function isCustomerId(value: unknown): value is string {
 export function assertCustomerId(value: string, path = '/id'): string {
   if (CUSTOMER_ID.test(value)) return value;
   throw DomainException.invalidRequest([
-    { path, message: `customer id '${value.slice(0, 140)}' must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit` },
+    {
+      path,
+      message: `customer id '${value.slice(0, 140)}' must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit`,
+    },
   ]);
 }

@@ -33,7 +33,9 @@ export function parseCustomerListQuery(query: Record<string, unknown>): Customer
       id: (value) => {
         const ids = Array.isArray(value) ? value : [value];
         if (ids.length > MAX_PAGE) return { ok: false, message: `takes at most ${MAX_PAGE} ids at once` };
-        return ids.every(isCustomerId) ? { ok: true, value: ids as string[] } : { ok: false, message: 'must be a customer id or a list of them' };
+        return ids.every(isCustomerId)
+          ? { ok: true, value: ids as string[] }
+          : { ok: false, message: 'must be a customer id or a list of them' };
       },
       overridden: (value) => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'must be true or false' }),
     },

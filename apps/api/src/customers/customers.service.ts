@@ -61,8 +61,7 @@ export class CustomersService {
       if (!saved) throw await this.staleWrite(id, context.expectedVersion!);
       // A tier set by hand survives a change of facts: the score moves, the tier stays.
       const tierOverride = overrideForEvaluation(saved.tierOverride);
-      const decision =
-        policy === requested && tierOverride === null ? decided : decide(policy, id, input.facts, { tierOverride });
+      const decision = policy === requested && tierOverride === null ? decided : decide(policy, id, input.facts, { tierOverride });
       const outcome = await this.grading.record(manager, {
         customerId: id,
         facts: input.facts,

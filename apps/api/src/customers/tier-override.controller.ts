@@ -24,7 +24,7 @@ const DECISION_ANSWER = {
 export class TierOverrideController {
   constructor(private readonly overrides: TierOverrideService) {}
 
-  @ApiOperation({ summary: "Keep a customer in a tier by hand, whatever its score, until cleared; its treatments follow that tier" })
+  @ApiOperation({ summary: 'Keep a customer in a tier by hand, whatever its score, until cleared; its treatments follow that tier' })
   @ApiBody({
     schema: {
       type: 'object',

@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MIGRATIONS_TABLE } from './data-source-options.js';
 
-export type DatabaseStatus =
-  | { ok: true; pendingMigrations: [] }
-  | { ok: false; reason: string; pendingMigrations: string[] };
+export type DatabaseStatus = { ok: true; pendingMigrations: [] } | { ok: false; reason: string; pendingMigrations: string[] };
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -16,10 +14,7 @@ export class DatabaseHealth {
   /** Whether the database answers and every migration this build ships has run. */
   async check(): Promise<DatabaseStatus> {
     try {
-      const rows = await withTimeout(
-        this.dataSource.query<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`),
-        PROBE_TIMEOUT_MS,
-      );
+      const rows = await withTimeout(this.dataSource.query<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`), PROBE_TIMEOUT_MS);
       const applied = new Set(rows.map((row) => row.name));
       const pending = this.dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
       const missing = pending.filter((name) => !applied.has(name));

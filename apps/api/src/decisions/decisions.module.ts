@@ -12,6 +12,10 @@ const DECISION_CACHE_CHARS = 128 * 1024 * 1024;
 @Module({
   imports: [DatabaseModule, PoliciesModule],
   controllers: [DecisionsController],
-  providers: [DecisionsService, DecisionChangeListener, { provide: DecisionCache, useFactory: () => new DecisionCache(DECISION_CACHE_CHARS) }],
+  providers: [
+    DecisionsService,
+    DecisionChangeListener,
+    { provide: DecisionCache, useFactory: () => new DecisionCache(DECISION_CACHE_CHARS) },
+  ],
 })
 export class DecisionsModule {}

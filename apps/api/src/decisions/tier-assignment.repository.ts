@@ -38,10 +38,9 @@ export class TierAssignmentRepository {
 
   /** The current tier, row-locked until the transaction ends, so concurrent gradings of one customer queue up. */
   async lockCurrentTier(manager: EntityManager, customerId: string): Promise<{ tier: string | null } | undefined> {
-    const rows = await manager.query<{ tier: string | null }[]>(
-      'SELECT tier FROM tier_assignments WHERE customer_id = $1 FOR UPDATE',
-      [customerId],
-    );
+    const rows = await manager.query<{ tier: string | null }[]>('SELECT tier FROM tier_assignments WHERE customer_id = $1 FOR UPDATE', [
+      customerId,
+    ]);
     return rows[0];
   }
 

@@ -18,7 +18,12 @@ export interface DecideOptions {
  * One customer's decision under `policy`, or a 422 listing every fact that does
  * not fit its catalogue (or naming the tier set by hand that the policy lacks).
  */
-export function decide(policy: PolicyInForce, customerId: string | null, facts: Record<string, unknown>, options: DecideOptions = {}): Decision {
+export function decide(
+  policy: PolicyInForce,
+  customerId: string | null,
+  facts: Record<string, unknown>,
+  options: DecideOptions = {},
+): Decision {
   const { factsPath = '/facts', tierOverride, overrideTierPath = '/tierOverride/tier' } = options;
   if (policy.compiled.population.size > 0) throw policyNeedsPopulation(policy.policyId, policy.version);
   const record = customerId === null ? facts : { ...facts, customerId };
@@ -26,7 +31,8 @@ export function decide(policy: PolicyInForce, customerId: string | null, facts: 
   if (result.ok) return result.decision;
   // The package checks the facts first, so an override error comes alone.
   const overrideError = result.errors.find((error) => error.path.startsWith('/tierOverride'));
-  if (overrideError && tierOverride) throw unknownOverrideTier(policy, customerId, tierOverride.tier, overrideError.message, overrideTierPath);
+  if (overrideError && tierOverride)
+    throw unknownOverrideTier(policy, customerId, tierOverride.tier, overrideError.message, overrideTierPath);
   const errors = result.errors.map((error) => ({ path: `${factsPath}${error.path}`, message: error.message }));
   const who = customerId === null ? 'the facts' : `customer '${customerId}'`;
   throw new DomainException(

@@ -77,6 +77,9 @@ export class GradingService {
   /** First gradings of customers that have none yet (bootstrap), in bulk. */
   async recordFirst(manager: EntityManager, gradings: readonly Grading[]): Promise<void> {
     await this.assignments.insertMany(manager, gradings.map(assignmentOf));
-    await this.history.append(manager, gradings.map((grading) => historyOf(grading, null)));
+    await this.history.append(
+      manager,
+      gradings.map((grading) => historyOf(grading, null)),
+    );
   }
 }

@@ -41,7 +41,14 @@ export class RegradeRepository {
     // The current tier is looked up per customer (LATERAL), whatever the planner knows of table sizes.
     const keyset = afterId === null ? '' : 'WHERE c.id > $2';
     const rows = await manager.query<
-      { id: string; facts: Record<string, unknown>; override_tier: string | null; override_reason: string | null; graded: boolean; tier: string | null }[]
+      {
+        id: string;
+        facts: Record<string, unknown>;
+        override_tier: string | null;
+        override_reason: string | null;
+        graded: boolean;
+        tier: string | null;
+      }[]
     >(
       `SELECT c.id, c.facts, c.tier_override ->> 'tier' AS override_tier, c.tier_override ->> 'reason' AS override_reason,
               a.customer_id IS NOT NULL AS graded, a.tier
@@ -62,7 +69,11 @@ export class RegradeRepository {
    * Customers kept by hand in a tier outside `tiers`: how many, and the first
    * `limit` in id order. Only overridden rows are read (a partial index holds them).
    */
-  async findPinnedOutside(manager: EntityManager, tiers: readonly string[], limit: number): Promise<{ total: number; listed: { customerId: string; tier: string }[] }> {
+  async findPinnedOutside(
+    manager: EntityManager,
+    tiers: readonly string[],
+    limit: number,
+  ): Promise<{ total: number; listed: { customerId: string; tier: string }[] }> {
     const rows = await manager.query<{ id: string; tier: string; total: number }[]>(
       `SELECT id, tier_override ->> 'tier' AS tier, count(*) OVER ()::int AS total
          FROM customers

@@ -53,16 +53,21 @@ export class RegradeService {
     await this.refuseVanishedPinnedTiers(manager, policy);
     const misfits = new Misfits();
     // Relative grading (ranks, shares) needs the whole population before anyone is graded.
-    const population = policy.compiled.population.size > 0 ? await this.collectPopulation(manager, policy.compiled, misfits, chunkSize) : undefined;
+    const population =
+      policy.compiled.population.size > 0 ? await this.collectPopulation(manager, policy.compiled, misfits, chunkSize) : undefined;
     const summary: RegradeSummary = { customers: 0, tierChanges: 0, transitions: {}, tiers: {} };
 
     for await (const chunk of this.chunks(manager, chunkSize)) {
       const graded: RegradedCustomer[] = [];
       for (const customer of chunk) {
-        const result = evaluate(policy.compiled, { ...customer.facts, customerId: customer.id }, {
-          ...(population ? { population } : {}),
-          ...(customer.tierOverride ? { tierOverride: customer.tierOverride } : {}),
-        });
+        const result = evaluate(
+          policy.compiled,
+          { ...customer.facts, customerId: customer.id },
+          {
+            ...(population ? { population } : {}),
+            ...(customer.tierOverride ? { tierOverride: customer.tierOverride } : {}),
+          },
+        );
         if (!result.ok) misfits.add(customer.id, result.errors);
         else graded.push({ customerId: customer.id, facts: customer.facts, previousTier: customer.tier, decision: result.decision });
       }
@@ -73,7 +78,8 @@ export class RegradeService {
       await this.customers.appendHistory(manager, stamp, changed);
       summary.customers += graded.length;
       summary.tierChanges += changed.length;
-      for (const customer of changed) increment(summary.transitions, `${customer.previousTier ?? 'none'}->${customer.decision.tier ?? 'none'}`);
+      for (const customer of changed)
+        increment(summary.transitions, `${customer.previousTier ?? 'none'}->${customer.decision.tier ?? 'none'}`);
       for (const customer of graded) increment(summary.tiers, customer.decision.tier ?? 'none');
     }
     if (misfits.count > 0) throw misfits.refusal(policy);
@@ -91,7 +97,12 @@ export class RegradeService {
     if (pinned.total > 0) throw pinnedTiersMissing(policy, tiers, pinned.total, pinned.listed);
   }
 
-  private async collectPopulation(manager: EntityManager, compiled: CompiledPolicy, misfits: Misfits, chunkSize: number): Promise<Population> {
+  private async collectPopulation(
+    manager: EntityManager,
+    compiled: CompiledPolicy,
+    misfits: Misfits,
+    chunkSize: number,
+  ): Promise<Population> {
     const collector = Population.collector(compiled);
     for await (const chunk of this.chunks(manager, chunkSize)) {
       for (const customer of chunk) {
@@ -133,7 +144,7 @@ class Misfits {
       ErrorCode.InvalidFacts,
       `${this.count} stored customer(s) do not fit the facts of policy '${policy.policyId}' v${policy.version} ` +
         `(first: ${first}), so it cannot grade them; nothing was changed. ` +
-        'Adjust the policy\'s facts or correct those customers, then publish again',
+        "Adjust the policy's facts or correct those customers, then publish again",
       errors,
     );
   }

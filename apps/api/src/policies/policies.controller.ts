@@ -81,7 +81,8 @@ export class PoliciesController {
   @ApiOperation({ summary: 'The versions of a policy, newest first, without their documents' })
   @ApiOkResponse({
     schema: { type: 'array', items: VERSION_SUMMARY },
-    description: 'ra-data-simple-rest: sort (["version","ASC"|"DESC"]), range, filter ({"status": "draft"}); Content-Range: versions 0-9/12',
+    description:
+      'ra-data-simple-rest: sort (["version","ASC"|"DESC"]), range, filter ({"status": "draft"}); Content-Range: versions 0-9/12',
   })
   @Get(':policyId/versions')
   @Roles(...READERS)

@@ -73,7 +73,12 @@ export class PolicyPublicationService {
   }
 
   /** Publishes a copy of a released version as a new version: same rules, same hash, a new number. */
-  async rollback(policyId: string, target: number, input: { supersedes: number | undefined }, context: PolicyWriteContext): Promise<PublishResultDto> {
+  async rollback(
+    policyId: string,
+    target: number,
+    input: { supersedes: number | undefined },
+    context: PolicyWriteContext,
+  ): Promise<PublishResultDto> {
     const started = Date.now();
     const result = await this.transactions.run(async (manager) => {
       if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
@@ -81,7 +86,10 @@ export class PolicyPublicationService {
       if (!original) throw policyVersionNotFound(policyId, target);
       if (original.status === 'draft' || original.status === 'discarded') {
         throw DomainException.invalidRequest([
-          { path: '/version', message: `v${target} is a ${original.status} draft that was never published; only a version that was in force can be rolled back to` },
+          {
+            path: '/version',
+            message: `v${target} is a ${original.status} draft that was never published; only a version that was in force can be rolled back to`,
+          },
         ]);
       }
       const inForce = await this.versions.findPublished(manager, policyId);
@@ -89,7 +97,9 @@ export class PolicyPublicationService {
         throw publishedMeanwhile({ policyId, version: target }, input.supersedes, inForce);
       }
       if (inForce?.version === target) {
-        throw DomainException.invalidRequest([{ path: '/version', message: `v${target} is the version in force; there is nothing to roll back` }]);
+        throw DomainException.invalidRequest([
+          { path: '/version', message: `v${target} is the version in force; there is nothing to roll back` },
+        ]);
       }
       const version = await this.versions.nextVersion(manager, policyId);
       const document = asVersion(original.document as Record<string, unknown>, policyId, version);
@@ -122,7 +132,12 @@ export class PolicyPublicationService {
   }
 
   /** With the policy and the draft locked: check, supersede, publish, re-grade. */
-  private async publishLocked(manager: EntityManager, draft: PolicyVersionEntity, expected: number | null, context: PolicyWriteContext): Promise<Publication> {
+  private async publishLocked(
+    manager: EntityManager,
+    draft: PolicyVersionEntity,
+    expected: number | null,
+    context: PolicyWriteContext,
+  ): Promise<Publication> {
     const { policyId, version } = draft;
     const inForce = await this.versions.findPublished(manager, policyId);
     if ((inForce?.version ?? null) !== expected) throw publishedMeanwhile(draft, expected, inForce);
@@ -132,7 +147,13 @@ export class PolicyPublicationService {
     const compiled = compileLinted(draft.document);
     const hash = compiled.ref.hash;
     if (inForce && !(await this.versions.supersede(manager, policyId, inForce.version))) throw publishedMeanwhile(draft, expected, null);
-    const published = await this.versions.markPublished(manager, { policyId, version, hash, lintFindings: findings, publishedBy: context.actor });
+    const published = await this.versions.markPublished(manager, {
+      policyId,
+      version,
+      hash,
+      lintFindings: findings,
+      publishedBy: context.actor,
+    });
     if (!published) throw alreadyReleased(draft);
     // Customers are graded by the active policy only; another policy's publication grades nobody.
     const regrade =

@@ -220,7 +220,10 @@ export class PolicyVersionRepository {
   }
 
   /** A draft is set aside for good: kept, frozen, its number never reused. False if it is no longer that draft revision. */
-  async discardDraft(manager: EntityManager, change: { policyId: string; version: number; expectedRevision: number; updatedBy: string }): Promise<boolean> {
+  async discardDraft(
+    manager: EntityManager,
+    change: { policyId: string; version: number; expectedRevision: number; updatedBy: string },
+  ): Promise<boolean> {
     const rows = await manager.query<unknown[]>(
       `UPDATE policy_versions SET status = 'discarded', revision = revision + 1, updated_by = $4, updated_at = now()
         WHERE policy_id = $1 AND version = $2 AND status = 'draft' AND revision = $3

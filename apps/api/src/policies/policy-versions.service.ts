@@ -22,7 +22,14 @@ import type { PolicyDiffDto, PolicyDto, PolicyTestResultDto, PolicyVersionDto, P
 import { toPolicyDto, toVersionDto, toVersionSummaryDto } from './policy.mapper.js';
 import type { PolicyVersionEntity } from './policy-version.entity.js';
 import { PolicyVersionRepository, type VersionListQuery } from './policy-version.repository.js';
-import { draftConflict, notADraft, policyHasLintErrors, policyNeedsPopulation, policyNotFound, policyVersionNotFound } from './policy.exception.js';
+import {
+  draftConflict,
+  notADraft,
+  policyHasLintErrors,
+  policyNeedsPopulation,
+  policyNotFound,
+  policyVersionNotFound,
+} from './policy.exception.js';
 
 export interface PolicyWriteContext {
   actor: string;
@@ -76,7 +83,9 @@ export class PolicyVersionsService {
       else if (input.source.kind === 'copy') {
         const original = await this.versions.findVersion(policyId, input.source.version, manager);
         if (!original) {
-          throw DomainException.invalidRequest([{ path: '/copyOf', message: `policy '${policyId}' has no version ${input.source.version} to copy` }]);
+          throw DomainException.invalidRequest([
+            { path: '/copyOf', message: `policy '${policyId}' has no version ${input.source.version} to copy` },
+          ]);
         }
         source = original.document as Record<string, unknown>;
         basedOn = original.version;
@@ -146,7 +155,12 @@ export class PolicyVersionsService {
    * Sets a draft aside (DELETE): it stays listed as discarded, frozen, so its
    * number is never handed out again and the audit trail keeps pointing at it.
    */
-  async discardDraft(policyId: string, version: number, expectedRevision: number | undefined, context: PolicyWriteContext): Promise<PolicyVersionDto> {
+  async discardDraft(
+    policyId: string,
+    version: number,
+    expectedRevision: number | undefined,
+    context: PolicyWriteContext,
+  ): Promise<PolicyVersionDto> {
     return this.transactions.run(async (manager) => {
       const row = await this.versions.lockVersion(manager, policyId, version);
       if (!row) throw await this.missingVersion(policyId, version);

@@ -72,7 +72,10 @@ export class TierHistoryRepository {
   async list(query: TierHistoryListQuery): Promise<{ rows: TierHistoryEntity[]; total: number }> {
     const { conditions, params } = filterConditions(query.filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM tier_history h ${where}`, params);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM tier_history h ${where}`,
+      params,
+    );
     const { field, order } = query.sort;
     const orderBy = field === 'id' ? `h.id ${order}` : `${SORT_COLUMNS[field]} ${order} NULLS LAST, h.id ${order}`;
     const rows = await this.dataSource.query<HistoryRow[]>(

@@ -42,7 +42,14 @@ export function withUnknownFact(document: PolicyDocument): PolicyDocument {
   });
 }
 
-export async function call(t: TestApp, role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+export async function call(
+  t: TestApp,
+  role: Role,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
   return t.app.inject({
     method,
     url,

@@ -25,8 +25,18 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   const facts = recordCatalogue(source);
   const range = source.grading.scorecard ? scoreRange(source.grading.scorecard, facts) : undefined;
   const scorecard = source.grading.scorecard;
-  const tierFacts = range && scorecard ? withScore(facts, range, scorecard.map((criterion) => criterion.id)) : facts;
-  const allFacts = withTier(tierFacts, source.grading.tiers.map((tier) => tier.id));
+  const tierFacts =
+    range && scorecard
+      ? withScore(
+          facts,
+          range,
+          scorecard.map((criterion) => criterion.id),
+        )
+      : facts;
+  const allFacts = withTier(
+    tierFacts,
+    source.grading.tiers.map((tier) => tier.id),
+  );
   const document = deepFreeze(normalizeDocument(structuredClone(source), allFacts));
 
   const predicates = new WeakMap<Condition, Predicate>();

@@ -43,7 +43,9 @@ function describeFactCondition(condition: FactCondition, scope: Scope): string {
         : show(value);
   const name = condition.path ? `${condition.fact}${condition.path.slice(1)}` : condition.fact;
   if (symbol.startsWith('is')) return `${name} ${symbol} ${shown}`;
-  const actual = condition.path ? (scope[condition.fact] as Record<string, number> | undefined)?.[condition.path.slice(2)] : scope[condition.fact];
+  const actual = condition.path
+    ? (scope[condition.fact] as Record<string, number> | undefined)?.[condition.path.slice(2)]
+    : scope[condition.fact];
   return `${name} ${show(actual)} ${symbol} ${shown}`;
 }
 

@@ -18,7 +18,12 @@ const rule = (document: PolicyDocument, id: string) => document.treatments!.find
 
 describe('diffing two policy versions', () => {
   it('finds nothing between equal rules, whatever their version numbers', () => {
-    expect(diffPolicies(seed, edited((d) => (d.version = 9)))).toEqual({ changes: [], summary: [] });
+    expect(
+      diffPolicies(
+        seed,
+        edited((d) => (d.version = 9)),
+      ),
+    ).toEqual({ changes: [], summary: [] });
   });
 
   it('says a tier threshold moved', () => {
@@ -72,7 +77,12 @@ describe('diffing two policy versions', () => {
       d.facts['strength']!.max = 20;
       d.facts['nature']!.enum!.push('ngo');
       const nature = d.grading.scorecard![0]!;
-      if ('bands' in nature.points) nature.points.bands = [...nature.points.bands.slice(0, 1), { values: ['joint-stock', 'ngo'], points: 12 }, ...nature.points.bands.slice(2)];
+      if ('bands' in nature.points)
+        nature.points.bands = [
+          ...nature.points.bands.slice(0, 1),
+          { values: ['joint-stock', 'ngo'], points: 12 },
+          ...nature.points.bands.slice(2),
+        ];
       d.grading.scorecard![1]!.max = 20;
     });
     expect(diffPolicies(seed, after).summary).toEqual([
@@ -94,7 +104,12 @@ describe('diffing two policy versions', () => {
   it('notices a new tier and a change of tier order', () => {
     const after = edited((d) => {
       const [a, b, c] = d.grading.tiers;
-      d.grading.tiers = [b!, a!, { id: 'D', label: { en: 'dropped' }, conditions: { all: [{ fact: 'blacklisted', operator: 'equal', value: true }] } }, c!];
+      d.grading.tiers = [
+        b!,
+        a!,
+        { id: 'D', label: { en: 'dropped' }, conditions: { all: [{ fact: 'blacklisted', operator: 'equal', value: true }] } },
+        c!,
+      ];
     });
     const diff = diffPolicies(seed, after);
     expect(diff.summary).toEqual(['new tier D (dropped)', 'tier order A, B, C -> B, A, D, C']);

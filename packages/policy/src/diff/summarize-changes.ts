@@ -55,7 +55,9 @@ function criterionChanges(before: readonly Criterion[], after: readonly Criterio
       const lines = old.max !== criterion.max ? [`${name} maximum ${old.max} -> ${criterion.max}`] : [];
       if (JSON.stringify(old.points) === JSON.stringify(criterion.points)) return lines;
       const valuePoints = (c: Criterion) =>
-        'bands' in c.points ? c.points.bands.flatMap((band) => ('values' in band ? band.values.map((v) => [String(v), band.points] as const) : [])) : [];
+        'bands' in c.points
+          ? c.points.bands.flatMap((band) => ('values' in band ? band.values.map((v) => [String(v), band.points] as const) : []))
+          : [];
       const oldPoints = new Map(valuePoints(old));
       const changedValues = valuePoints(criterion).filter(([value, points]) => oldPoints.has(value) && oldPoints.get(value) !== points);
       if (changedValues.length > 0 && oldPoints.size === valuePoints(criterion).length) {
@@ -111,7 +113,9 @@ function treatmentChanges(before: readonly TreatmentRule[], after: readonly Trea
         if (!rule.treatments.some((t) => t.type === treatment.type)) lines.push(`${name} no longer gives ${treatment.type}`);
       }
       if (JSON.stringify(old.suppress ?? []) !== JSON.stringify(rule.suppress ?? [])) {
-        lines.push(`${name} suppresses ${(rule.suppress ?? []).join(', ') || 'nothing'} (was ${(old.suppress ?? []).join(', ') || 'nothing'})`);
+        lines.push(
+          `${name} suppresses ${(rule.suppress ?? []).join(', ') || 'nothing'} (was ${(old.suppress ?? []).join(', ') || 'nothing'})`,
+        );
       }
       if (old.explanation !== rule.explanation) lines.push(`${name}: agent explanation now "${rule.explanation}"`);
       return lines.concat(conditionChanges(name, old.conditions, rule.conditions));
@@ -124,8 +128,10 @@ function conditionChanges(subject: string, before: TopLevelCondition | undefined
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   const [old, now] = [leaves(before), leaves(after)];
   const sameShape =
-    old.length === now.length && old.every((leaf, i) => leaf.fact === now[i]?.fact && leaf.operator === now[i]?.operator && leaf.path === now[i]?.path);
-  const shapeOf = (condition: TopLevelCondition | undefined) => JSON.stringify(condition, (key, value) => (key === 'value' ? undefined : value));
+    old.length === now.length &&
+    old.every((leaf, i) => leaf.fact === now[i]?.fact && leaf.operator === now[i]?.operator && leaf.path === now[i]?.path);
+  const shapeOf = (condition: TopLevelCondition | undefined) =>
+    JSON.stringify(condition, (key, value) => (key === 'value' ? undefined : value));
   if (!sameShape || shapeOf(before) !== shapeOf(after)) return [`${subject}: conditions changed`];
   return old.flatMap((leaf, i) => {
     const next = now[i]!;

@@ -60,9 +60,7 @@ describe('condition lint: unknown-fact', () => {
     const document = policyFactory();
     document.grading.tiers[0] = tierFactory('A', any(scoreAtLeast(5), not(factCondition('turnover', 'equal', 1))));
 
-    expect(lintPolicy(document)).toEqual([
-      error('unknown-fact', '/grading/tiers/0/conditions/any/1/not/fact', /unknown fact 'turnover'/),
-    ]);
+    expect(lintPolicy(document)).toEqual([error('unknown-fact', '/grading/tiers/0/conditions/any/1/not/fact', /unknown fact 'turnover'/)]);
   });
 
   it('names an unknown fact in a scorecard rule condition', () => {
@@ -86,12 +84,14 @@ describe('condition lint: unknown-fact', () => {
 
   it('does not let a scorecard rule depend on the score', () => {
     const document = policyFactory();
-    document.grading.scorecard = [
-      criterionFactory({ points: { rules: [{ id: 'high', conditions: scoreAtLeast(5), points: 10 }] } }),
-    ];
+    document.grading.scorecard = [criterionFactory({ points: { rules: [{ id: 'high', conditions: scoreAtLeast(5), points: 10 }] } })];
 
     expect(lintPolicy(document)).toEqual([
-      error('unknown-fact', '/grading/scorecard/0/points/rules/0/conditions/all/0/fact', /^'score' cannot be used here: the score is known only after the scorecard/),
+      error(
+        'unknown-fact',
+        '/grading/scorecard/0/points/rules/0/conditions/all/0/fact',
+        /^'score' cannot be used here: the score is known only after the scorecard/,
+      ),
     ]);
   });
 
@@ -100,7 +100,11 @@ describe('condition lint: unknown-fact', () => {
     document.grading.tiers[0] = tierFactory('A', all(factCondition('tier', 'equal', 'B')));
 
     expect(lintPolicy(document)).toEqual([
-      error('unknown-fact', '/grading/tiers/0/conditions/all/0/fact', "'tier' cannot be used here: the tier is known only after grading: use it in treatment conditions"),
+      error(
+        'unknown-fact',
+        '/grading/tiers/0/conditions/all/0/fact',
+        "'tier' cannot be used here: the tier is known only after grading: use it in treatment conditions",
+      ),
     ]);
   });
 
@@ -115,11 +119,15 @@ describe('condition lint: unknown-fact', () => {
 
   it('lets a treatment use the score, the tier and a population fact', () => {
     const document = policyFactory({ population: { revenueRank: populationFactFactory() } });
-    document.treatments = [treatmentRuleFactory({ conditions: all(
-      factCondition('tier', 'in', ['A', 'B']),
-      factCondition('score', 'greaterThan', 2),
-      factCondition('revenueRank', 'lessThanInclusive', 10),
-    ) })];
+    document.treatments = [
+      treatmentRuleFactory({
+        conditions: all(
+          factCondition('tier', 'in', ['A', 'B']),
+          factCondition('score', 'greaterThan', 2),
+          factCondition('revenueRank', 'lessThanInclusive', 10),
+        ),
+      }),
+    ];
 
     expect(lintPolicy(document)).toEqual([]);
   });
@@ -249,8 +257,6 @@ describe('condition lint: unknown-tier', () => {
   it('points at the unknown tier inside a list', () => {
     const document = policyFactory({ treatments: [treatmentRuleFactory({ conditions: all(factCondition('tier', 'in', ['A', 'D'])) })] });
 
-    expect(lintPolicy(document)).toEqual([
-      error('unknown-tier', '/treatments/0/conditions/all/0/value/1', /'D' is not a known tier/),
-    ]);
+    expect(lintPolicy(document)).toEqual([error('unknown-tier', '/treatments/0/conditions/all/0/value/1', /'D' is not a known tier/)]);
   });
 });

@@ -3,12 +3,7 @@ import { parseIsoDate } from '../dates.js';
 import { OPERATORS, POINTS_FACT, SCORE_FACT, TIER_FACT, type Condition, type FactCondition, type Operator } from '../document.js';
 import { errorAt as error, type Finding } from '../finding.js';
 
-const COMPARISONS: ReadonlySet<Operator> = new Set([
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-]);
+const COMPARISONS: ReadonlySet<Operator> = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
 /** Checks every fact condition inside a condition tree against the facts in scope. */
 export function lintCondition(condition: Condition, facts: FactCatalogue, path: string[]): Finding[] {
@@ -31,7 +26,11 @@ function lintFactCondition(condition: FactCondition, facts: FactCatalogue, path:
     }
   } else if (condition.path !== undefined) {
     findings.push(
-      error('unsupported-path', [...path, 'path'], `'${fact.name}' is a single ${fact.type} value; a path applies only to structured facts`),
+      error(
+        'unsupported-path',
+        [...path, 'path'],
+        `'${fact.name}' is a single ${fact.type} value; a path applies only to structured facts`,
+      ),
     );
   }
   if (!OPERATORS.includes(condition.operator as Operator)) {
@@ -50,19 +49,19 @@ function lintFactCondition(condition: FactCondition, facts: FactCatalogue, path:
   return findings.concat(lintValue(condition, fact, operator, facts, [...path, 'value']));
 }
 
-function lintValue(
-  condition: FactCondition,
-  fact: CatalogueFact,
-  operator: Operator,
-  facts: FactCatalogue,
-  path: string[],
-): Finding[] {
+function lintValue(condition: FactCondition, fact: CatalogueFact, operator: Operator, facts: FactCatalogue, path: string[]): Finding[] {
   const value = condition.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const other = facts.get(value.fact);
     if (!other) return [error('unknown-fact', [...path, 'fact'], unknownFactMessage(value.fact, facts))];
     if (!sameKind(fact, other)) {
-      return [error('value-type', path, `'${fact.name}' is ${describeType(fact)} and cannot be compared with '${other.name}', which is ${describeType(other)}`)];
+      return [
+        error(
+          'value-type',
+          path,
+          `'${fact.name}' is ${describeType(fact)} and cannot be compared with '${other.name}', which is ${describeType(other)}`,
+        ),
+      ];
     }
     return [];
   }
@@ -115,7 +114,7 @@ function describeType(fact: CatalogueFact): string {
 
 // Facts the evaluator provides only after a step of the decision: why they are missing here.
 const LATER_FACTS: Readonly<Record<string, string>> = {
-  [SCORE_FACT]: "the score is known only after the scorecard: use it in tier and treatment conditions, in a policy with a scorecard",
+  [SCORE_FACT]: 'the score is known only after the scorecard: use it in tier and treatment conditions, in a policy with a scorecard',
   [POINTS_FACT]: "a criterion's points are known only after the scorecard: use them in tier and treatment conditions",
   [TIER_FACT]: 'the tier is known only after grading: use it in treatment conditions',
 };

@@ -35,17 +35,13 @@ describe('duplicate-id lint', () => {
     const document = policyFactory();
     document.grading.tiers = [tierFactory('A', scoreAtLeast(8)), tierFactory('A', scoreAtLeast(5)), tierFactory('B')];
 
-    expect(lintPolicy(document)).toEqual([
-      duplicate('/grading/tiers/1/id', "id 'A' is used twice in grading/tiers (items 1 and 2)"),
-    ]);
+    expect(lintPolicy(document)).toEqual([duplicate('/grading/tiers/1/id', "id 'A' is used twice in grading/tiers (items 1 and 2)")]);
   });
 
   it('flags a repeated treatment rule id', () => {
     const document = policyFactory({ treatments: [treatmentRuleFactory(), treatmentRuleFactory({ priority: 20 })] });
 
-    expect(lintPolicy(document)).toEqual([
-      duplicate('/treatments/1/id', "id 'a-service' is used twice in treatments (items 1 and 2)"),
-    ]);
+    expect(lintPolicy(document)).toEqual([duplicate('/treatments/1/id', "id 'a-service' is used twice in treatments (items 1 and 2)")]);
   });
 
   it('flags a repeated scorecard rule id within a criterion', () => {
@@ -82,9 +78,7 @@ describe('duplicate-id lint', () => {
     const document = policyFactory({ population: { profit: populationFactFactory() } });
     document.facts['profit'] = factFactory();
 
-    expect(lintPolicy(document)).toEqual([
-      duplicate('/population/profit', "'profit' is both a customer fact and a population fact"),
-    ]);
+    expect(lintPolicy(document)).toEqual([duplicate('/population/profit', "'profit' is both a customer fact and a population fact")]);
   });
 
   it('does not mistake a built-in object key for a customer fact', () => {

@@ -19,7 +19,13 @@ export function lintDuplicateIds(document: PolicyDocument): Finding[] {
         firstIndex.set(item.id, i);
         return [];
       }
-      return [errorAt('duplicate-id', [...where.split('/'), String(i), 'id'], `id '${item.id}' is used twice in ${where} (items ${first + 1} and ${i + 1})`)];
+      return [
+        errorAt(
+          'duplicate-id',
+          [...where.split('/'), String(i), 'id'],
+          `id '${item.id}' is used twice in ${where} (items ${first + 1} and ${i + 1})`,
+        ),
+      ];
     });
   });
 }

@@ -12,13 +12,17 @@ export function lintFactCatalogue(document: PolicyDocument, catalogue: FactCatal
   }
   for (const [name, population] of Object.entries(document.population ?? {})) {
     const path = ['population', name];
-    if (Object.hasOwn(document.facts, name)) findings.push(errorAt('duplicate-id', path, `'${name}' is both a customer fact and a population fact`));
-    if (RESERVED_FACT_NAMES.includes(name)) findings.push(errorAt('invalid-fact-definition', path, `'${name}' is reserved; choose another name`));
+    if (Object.hasOwn(document.facts, name))
+      findings.push(errorAt('duplicate-id', path, `'${name}' is both a customer fact and a population fact`));
+    if (RESERVED_FACT_NAMES.includes(name))
+      findings.push(errorAt('invalid-fact-definition', path, `'${name}' is reserved; choose another name`));
     const source = Object.hasOwn(document.facts, population.of) ? document.facts[population.of] : undefined;
     if (!source) {
       findings.push(errorAt('unknown-fact', [...path, 'of'], `population fact '${name}' is computed from unknown fact '${population.of}'`));
     } else if (source.type !== 'number' && source.type !== 'integer') {
-      findings.push(errorAt('value-type', [...path, 'of'], `population fact '${name}' needs a numeric fact, but '${population.of}' is ${source.type}`));
+      findings.push(
+        errorAt('value-type', [...path, 'of'], `population fact '${name}' needs a numeric fact, but '${population.of}' is ${source.type}`),
+      );
     }
   }
   return findings;
@@ -35,14 +39,24 @@ function lintFactDefinition(name: string, fact: FactDefinition, catalogue: FactC
     const value = fact[bound];
     if (value === undefined) continue;
     if (!ordered) {
-      findings.push(errorAt('invalid-fact-definition', [...path, bound], `'${bound}' applies to numbers and dates, not to ${fact.type} facts`));
+      findings.push(
+        errorAt('invalid-fact-definition', [...path, bound], `'${bound}' applies to numbers and dates, not to ${fact.type} facts`),
+      );
     } else if (fact.type === 'date' ? parseIsoDate(value) === undefined : typeof value !== 'number') {
-      findings.push(errorAt('invalid-fact-definition', [...path, bound], `'${bound}' of '${name}' must be ${fact.type === 'date' ? 'a date (yyyy-mm-dd)' : 'a number'}`));
+      findings.push(
+        errorAt(
+          'invalid-fact-definition',
+          [...path, bound],
+          `'${bound}' of '${name}' must be ${fact.type === 'date' ? 'a date (yyyy-mm-dd)' : 'a number'}`,
+        ),
+      );
     }
   }
   const entry = catalogue.get(name);
   if (entry?.min !== undefined && entry.max !== undefined && entry.min > entry.max) {
-    findings.push(errorAt('invalid-fact-definition', [...path, 'min'], `'${name}' has min ${String(fact.min)} above its max ${String(fact.max)}`));
+    findings.push(
+      errorAt('invalid-fact-definition', [...path, 'min'], `'${name}' has min ${String(fact.min)} above its max ${String(fact.max)}`),
+    );
   }
   if (fact.enum && fact.type !== 'string') {
     findings.push(errorAt('invalid-fact-definition', [...path, 'enum'], `'enum' applies to text facts, not to ${fact.type} facts`));
@@ -55,7 +69,8 @@ function lintFactDefinition(name: string, fact: FactDefinition, catalogue: FactC
   if (fact.default !== undefined && entry) {
     const problem = defaultProblem(entry, fact.default);
     if (problem) findings.push(errorAt('invalid-fact-definition', [...path, 'default'], `default of '${name}' ${problem}`));
-    if (fact.required) findings.push(warningAt('invalid-fact-definition', [...path, 'default'], `'${name}' is required, so its default is never used`));
+    if (fact.required)
+      findings.push(warningAt('invalid-fact-definition', [...path, 'default'], `'${name}' is required, so its default is never used`));
   }
   return findings;
 }

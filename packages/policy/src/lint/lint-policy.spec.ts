@@ -2,7 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../finding.js';
 import { loadPolicyDocument } from '../node/load-policy.js';
-import { all, factCondition, factFactory, policyFactory, scoreAtLeast, tierFactory, treatmentRuleFactory } from '../testing/policy-factory.js';
+import {
+  all,
+  factCondition,
+  factFactory,
+  policyFactory,
+  scoreAtLeast,
+  tierFactory,
+  treatmentRuleFactory,
+} from '../testing/policy-factory.js';
 import { lintPolicy } from './lint-policy.js';
 
 const RULES = fileURLToPath(new URL('../../../../rules/', import.meta.url));

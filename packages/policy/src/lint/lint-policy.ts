@@ -20,8 +20,18 @@ export function lintPolicy(input: unknown): Finding[] {
   const facts = recordCatalogue(document);
   const scorecard = document.grading.scorecard;
   const range = scorecard ? scoreRange(scorecard, facts) : undefined;
-  const tierFacts = range && scorecard ? withScore(facts, range, scorecard.map((criterion) => criterion.id)) : facts;
-  const treatmentFacts = withTier(tierFacts, document.grading.tiers.map((tier) => tier.id));
+  const tierFacts =
+    range && scorecard
+      ? withScore(
+          facts,
+          range,
+          scorecard.map((criterion) => criterion.id),
+        )
+      : facts;
+  const treatmentFacts = withTier(
+    tierFacts,
+    document.grading.tiers.map((tier) => tier.id),
+  );
   return [
     ...lintDuplicateIds(document),
     ...lintFactCatalogue(document, facts),

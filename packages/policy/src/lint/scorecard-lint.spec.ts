@@ -47,7 +47,12 @@ describe('scorecard lint: points-above-max', () => {
     const document = policyFactory({ facts: { revenue: factFactory({ max: 10 }) } });
 
     expect(lintPolicy(document)).toEqual([
-      finding('points-above-max', '/grading/scorecard/0/points/fact', "'revenue' has no minimum, so criterion 'revenue' can subtract any number of points", 'warning'),
+      finding(
+        'points-above-max',
+        '/grading/scorecard/0/points/fact',
+        "'revenue' has no minimum, so criterion 'revenue' can subtract any number of points",
+        'warning',
+      ),
     ]);
   });
 
@@ -55,15 +60,16 @@ describe('scorecard lint: points-above-max', () => {
     const document = policyFactory({ population: { revenueRank: populationFactFactory() } });
     document.grading.scorecard = [criterionFactory({ points: { fact: 'revenueRank' } })];
 
-    expect(lintPolicy(document)).toEqual([
-      finding('points-above-max', '/grading/scorecard/0/points/fact', /'revenueRank' has no maximum/),
-    ]);
+    expect(lintPolicy(document)).toEqual([finding('points-above-max', '/grading/scorecard/0/points/fact', /'revenueRank' has no maximum/)]);
   });
 
   it('flags a band that awards more than the maximum', () => {
-    expect(lintBands([{ below: 5, points: 4 }, { atLeast: 5, points: 12 }])).toEqual([
-      finding('points-above-max', `${BANDS}/1/points`, "criterion 'revenue' awards 12 points but its maximum is 10"),
-    ]);
+    expect(
+      lintBands([
+        { below: 5, points: 4 },
+        { atLeast: 5, points: 12 },
+      ]),
+    ).toEqual([finding('points-above-max', `${BANDS}/1/points`, "criterion 'revenue' awards 12 points but its maximum is 10")]);
   });
 
   it('flags a rule that awards more than the maximum', () => {
@@ -73,7 +79,11 @@ describe('scorecard lint: points-above-max', () => {
     ];
 
     expect(lintPolicy(document)).toEqual([
-      finding('points-above-max', '/grading/scorecard/0/points/rules/0/points', "criterion 'revenue' awards 11 points but its maximum is 10"),
+      finding(
+        'points-above-max',
+        '/grading/scorecard/0/points/rules/0/points',
+        "criterion 'revenue' awards 11 points but its maximum is 10",
+      ),
     ]);
   });
 
@@ -91,7 +101,12 @@ describe('scorecard lint: points-above-max', () => {
   });
 
   it('accepts points equal to the maximum', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 5, points: 10 }])).toEqual([]);
+    expect(
+      lintBands([
+        { below: 5, points: 0 },
+        { atLeast: 5, points: 10 },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -125,24 +140,45 @@ describe('scorecard lint: the points source', () => {
     const document = policyFactory({ facts: { revenue: factFactory({ type: 'boolean' }) } });
 
     expect(lintPolicy(document)).toEqual([
-      finding('value-type', '/grading/scorecard/0/points/fact', "criterion 'revenue' counts 'revenue' as points, but it is boolean; use bands"),
+      finding(
+        'value-type',
+        '/grading/scorecard/0/points/fact',
+        "criterion 'revenue' counts 'revenue' as points, but it is boolean; use bands",
+      ),
     ]);
   });
 });
 
 describe('scorecard lint: number bands', () => {
   it('accepts bands that cover the whole range once, in any order', () => {
-    expect(lintBands([{ atLeast: 7, points: 10 }, { below: 3, points: 0 }, { atLeast: 3, below: 7, points: 5 }])).toEqual([]);
+    expect(
+      lintBands([
+        { atLeast: 7, points: 10 },
+        { below: 3, points: 0 },
+        { atLeast: 3, below: 7, points: 5 },
+      ]),
+    ).toEqual([]);
   });
 
   it('accepts a closed top band on an integer fact that reaches past its maximum', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 5, below: 11, points: 10 }], factFactory({ type: 'integer', min: 0, max: 10 }))).toEqual([]);
+    expect(
+      lintBands(
+        [
+          { below: 5, points: 0 },
+          { atLeast: 5, below: 11, points: 10 },
+        ],
+        factFactory({ type: 'integer', min: 0, max: 10 }),
+      ),
+    ).toEqual([]);
   });
 
   it('flags a gap at the bottom', () => {
-    expect(lintBands([{ atLeast: 2, below: 5, points: 0 }, { atLeast: 5, points: 10 }])).toEqual([
-      finding('band-gap', `${BANDS}/0/atLeast`, "criterion 'revenue' has no band for revenue below 2 (it can be as low as 0)"),
-    ]);
+    expect(
+      lintBands([
+        { atLeast: 2, below: 5, points: 0 },
+        { atLeast: 5, points: 10 },
+      ]),
+    ).toEqual([finding('band-gap', `${BANDS}/0/atLeast`, "criterion 'revenue' has no band for revenue below 2 (it can be as low as 0)")]);
   });
 
   it('flags a gap at the bottom of a fact with no minimum', () => {
@@ -152,33 +188,53 @@ describe('scorecard lint: number bands', () => {
   });
 
   it('flags a gap in the middle', () => {
-    expect(lintBands([{ below: 3, points: 0 }, { atLeast: 4, points: 10 }])).toEqual([
-      finding('band-gap', `${BANDS}/1/atLeast`, "criterion 'revenue' has no band for revenue from 3 to below 4"),
-    ]);
+    expect(
+      lintBands([
+        { below: 3, points: 0 },
+        { atLeast: 4, points: 10 },
+      ]),
+    ).toEqual([finding('band-gap', `${BANDS}/1/atLeast`, "criterion 'revenue' has no band for revenue from 3 to below 4")]);
   });
 
   it('flags a gap at the top', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 5, below: 8, points: 10 }])).toEqual([
-      finding('band-gap', `${BANDS}/1/below`, "criterion 'revenue' has no band for revenue from 8 up (it can be as high as 10)"),
-    ]);
+    expect(
+      lintBands([
+        { below: 5, points: 0 },
+        { atLeast: 5, below: 8, points: 10 },
+      ]),
+    ).toEqual([finding('band-gap', `${BANDS}/1/below`, "criterion 'revenue' has no band for revenue from 8 up (it can be as high as 10)")]);
   });
 
   it("flags a top band whose 'below' equals the fact's inclusive maximum", () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 5, below: 10, points: 10 }])).toEqual([
+    expect(
+      lintBands([
+        { below: 5, points: 0 },
+        { atLeast: 5, below: 10, points: 10 },
+      ]),
+    ).toEqual([
       finding('band-gap', `${BANDS}/1/below`, "criterion 'revenue' has no band for revenue from 10 up (it can be as high as 10)"),
     ]);
   });
 
   it('flags a bounded top band on a fact with no maximum', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 5, below: 100, points: 10 }], factFactory({ min: 0 }))).toEqual([
-      finding('band-gap', `${BANDS}/1/below`, "criterion 'revenue' has no band for revenue from 100 up"),
-    ]);
+    expect(
+      lintBands(
+        [
+          { below: 5, points: 0 },
+          { atLeast: 5, below: 100, points: 10 },
+        ],
+        factFactory({ min: 0 }),
+      ),
+    ).toEqual([finding('band-gap', `${BANDS}/1/below`, "criterion 'revenue' has no band for revenue from 100 up")]);
   });
 
   it('flags overlapping bands', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 4, points: 10 }])).toEqual([
-      finding('band-overlap', `${BANDS}/1`, "criterion 'revenue': bands 1 and 2 overlap between 4 and 5"),
-    ]);
+    expect(
+      lintBands([
+        { below: 5, points: 0 },
+        { atLeast: 4, points: 10 },
+      ]),
+    ).toEqual([finding('band-overlap', `${BANDS}/1`, "criterion 'revenue': bands 1 and 2 overlap between 4 and 5")]);
   });
 
   it('compares each band with the widest earlier band, not only its neighbour', () => {
@@ -195,9 +251,13 @@ describe('scorecard lint: number bands', () => {
   });
 
   it('flags an empty band without inventing a gap around it', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 6, below: 2, points: 5 }, { atLeast: 5, points: 10 }])).toEqual([
-      finding('band-gap', `${BANDS}/1`, "criterion 'revenue': band 2 is empty (atLeast 6 is not below 2)"),
-    ]);
+    expect(
+      lintBands([
+        { below: 5, points: 0 },
+        { atLeast: 6, below: 2, points: 5 },
+        { atLeast: 5, points: 10 },
+      ]),
+    ).toEqual([finding('band-gap', `${BANDS}/1`, "criterion 'revenue': band 2 is empty (atLeast 6 is not below 2)")]);
   });
 
   it('asks for number bands on a number fact', () => {
@@ -209,11 +269,22 @@ describe('scorecard lint: number bands', () => {
 
 describe('scorecard lint: value bands', () => {
   it('accepts bands that give every enum value points once', () => {
-    expect(lintBands([{ values: ['government', 'soe'], points: 10 }, { values: ['private'], points: 5 }], NATURE)).toEqual([]);
+    expect(
+      lintBands(
+        [
+          { values: ['government', 'soe'], points: 10 },
+          { values: ['private'], points: 5 },
+        ],
+        NATURE,
+      ),
+    ).toEqual([]);
   });
 
   it('flags a value listed in two bands', () => {
-    const bands = [{ values: ['government', 'soe'], points: 10 }, { values: ['soe', 'private'], points: 5 }];
+    const bands = [
+      { values: ['government', 'soe'], points: 10 },
+      { values: ['soe', 'private'], points: 5 },
+    ];
 
     expect(lintBands(bands, NATURE)).toEqual([
       finding('band-overlap', `${BANDS}/1/values/0`, `criterion 'revenue': "soe" is already in band 1`),
@@ -227,7 +298,10 @@ describe('scorecard lint: value bands', () => {
   });
 
   it('flags a value that is not in the enum', () => {
-    const bands = [{ values: ['government', 'soe', 'charity'], points: 10 }, { values: ['private'], points: 5 }];
+    const bands = [
+      { values: ['government', 'soe', 'charity'], points: 10 },
+      { values: ['private'], points: 5 },
+    ];
 
     expect(lintBands(bands, NATURE)).toEqual([
       finding('value-type', `${BANDS}/0/values/2`, `"charity" is not a value of 'revenue'; known: government, soe, private`),
@@ -237,16 +311,28 @@ describe('scorecard lint: value bands', () => {
   it('bands a yes/no fact by true and false', () => {
     const flag = factFactory({ type: 'boolean' });
 
-    expect(lintBands([{ values: [true], points: 10 }, { values: [false], points: 0 }], flag)).toEqual([]);
-    expect(lintBands([{ values: [true], points: 10 }], flag)).toEqual([
-      finding('band-gap', BANDS, /gives no points for revenue false/),
-    ]);
+    expect(
+      lintBands(
+        [
+          { values: [true], points: 10 },
+          { values: [false], points: 0 },
+        ],
+        flag,
+      ),
+    ).toEqual([]);
+    expect(lintBands([{ values: [true], points: 10 }], flag)).toEqual([finding('band-gap', BANDS, /gives no points for revenue false/)]);
   });
 
   it('asks for value bands on an enum fact', () => {
-    expect(lintBands([{ below: 5, points: 0 }, { atLeast: 5, points: 10 }], NATURE)).toEqual([
-      finding('value-type', BANDS, `'revenue' is string, so criterion 'revenue' needs value bands ({ "values": [...] })`),
-    ]);
+    expect(
+      lintBands(
+        [
+          { below: 5, points: 0 },
+          { atLeast: 5, points: 10 },
+        ],
+        NATURE,
+      ),
+    ).toEqual([finding('value-type', BANDS, `'revenue' is string, so criterion 'revenue' needs value bands ({ "values": [...] })`)]);
   });
 
   it('asks for an enum before free text can be banded', () => {

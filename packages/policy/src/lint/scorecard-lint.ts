@@ -11,17 +11,31 @@ export function lintScorecard(scorecard: readonly Criterion[], facts: FactCatalo
 function lintCriterion(criterion: Criterion, facts: FactCatalogue, path: string[]): Finding[] {
   const source = criterion.points;
   if ('rules' in source) {
-    return source.rules.flatMap((rule, i) => [
-      ...lintCondition(rule.conditions, facts, [...path, 'points', 'rules', String(i), 'conditions']),
-      ...pointsAboveMax(criterion, rule.points, [...path, 'points', 'rules', String(i), 'points']),
-    ]).concat(pointsAboveMax(criterion, source.otherwise ?? 0, [...path, 'points', 'otherwise']));
+    return source.rules
+      .flatMap((rule, i) => [
+        ...lintCondition(rule.conditions, facts, [...path, 'points', 'rules', String(i), 'conditions']),
+        ...pointsAboveMax(criterion, rule.points, [...path, 'points', 'rules', String(i), 'points']),
+      ])
+      .concat(pointsAboveMax(criterion, source.otherwise ?? 0, [...path, 'points', 'otherwise']));
   }
   const fact = facts.get(source.fact);
   if (!fact || fact.origin === 'score' || fact.origin === 'tier') {
-    return [errorAt('unknown-fact', [...path, 'points', 'fact'], `criterion '${criterion.id}' takes its points from unknown fact '${source.fact}'`)];
+    return [
+      errorAt(
+        'unknown-fact',
+        [...path, 'points', 'fact'],
+        `criterion '${criterion.id}' takes its points from unknown fact '${source.fact}'`,
+      ),
+    ];
   }
   if (!fact.required && fact.default === undefined) {
-    return [errorAt('optional-fact-in-scorecard', [...path, 'points', 'fact'], `criterion '${criterion.id}' scores '${fact.name}', which may be missing; make '${fact.name}' required or give it a default`)];
+    return [
+      errorAt(
+        'optional-fact-in-scorecard',
+        [...path, 'points', 'fact'],
+        `criterion '${criterion.id}' scores '${fact.name}', which may be missing; make '${fact.name}' required or give it a default`,
+      ),
+    ];
   }
   if ('bands' in source) return lintBands(criterion, fact, source.bands, [...path, 'points', 'bands']);
   return lintDirectPoints(criterion, fact, path);
@@ -34,11 +48,19 @@ function lintDirectPoints(criterion: Criterion, fact: CatalogueFact, path: strin
   }
   const range = pointsRange(criterion, new Map([[fact.name, fact]]));
   if (!Number.isFinite(range.max)) {
-    return [errorAt('points-above-max', at, `criterion '${criterion.id}' counts '${fact.name}' as points, but '${fact.name}' has no maximum; give it a max of at most ${criterion.max} or use bands`)];
+    return [
+      errorAt(
+        'points-above-max',
+        at,
+        `criterion '${criterion.id}' counts '${fact.name}' as points, but '${fact.name}' has no maximum; give it a max of at most ${criterion.max} or use bands`,
+      ),
+    ];
   }
   const findings = pointsAboveMax(criterion, range.max, at);
   if (!Number.isFinite(range.min)) {
-    findings.push(warningAt('points-above-max', at, `'${fact.name}' has no minimum, so criterion '${criterion.id}' can subtract any number of points`));
+    findings.push(
+      warningAt('points-above-max', at, `'${fact.name}' has no minimum, so criterion '${criterion.id}' can subtract any number of points`),
+    );
   }
   return findings;
 }
@@ -52,7 +74,13 @@ function lintBands(criterion: Criterion, fact: CatalogueFact, bands: readonly (N
     return findings.concat(lintNumberBands(criterion, fact, bands as NumberBand[], path));
   }
   if (fact.type === 'string' && !fact.allowed) {
-    return findings.concat(errorAt('value-type', path, `'${fact.name}' is free text, so criterion '${criterion.id}' cannot band it; give '${fact.name}' an enum of values`));
+    return findings.concat(
+      errorAt(
+        'value-type',
+        path,
+        `'${fact.name}' is free text, so criterion '${criterion.id}' cannot band it; give '${fact.name}' an enum of values`,
+      ),
+    );
   }
   const wanted = fact.allowed ? 'value bands ({ "values": [...] })' : 'number bands ({ "atLeast", "below" })';
   return findings.concat(errorAt('value-type', path, `'${fact.name}' is ${fact.type}, so criterion '${criterion.id}' needs ${wanted}`));
@@ -64,9 +92,21 @@ function lintValueBands(criterion: Criterion, fact: CatalogueFact, bands: readon
   bands.forEach((band, i) =>
     band.values.forEach((value, j) => {
       if (!fact.allowed?.has(value)) {
-        findings.push(errorAt('value-type', [...path, String(i), 'values', String(j)], `${JSON.stringify(value)} is not a value of '${fact.name}'; known: ${[...(fact.allowed ?? [])].join(', ')}`));
+        findings.push(
+          errorAt(
+            'value-type',
+            [...path, String(i), 'values', String(j)],
+            `${JSON.stringify(value)} is not a value of '${fact.name}'; known: ${[...(fact.allowed ?? [])].join(', ')}`,
+          ),
+        );
       } else if (seen.has(value)) {
-        findings.push(errorAt('band-overlap', [...path, String(i), 'values', String(j)], `criterion '${criterion.id}': ${JSON.stringify(value)} is already in band ${seen.get(value)! + 1}`));
+        findings.push(
+          errorAt(
+            'band-overlap',
+            [...path, String(i), 'values', String(j)],
+            `criterion '${criterion.id}': ${JSON.stringify(value)} is already in band ${seen.get(value)! + 1}`,
+          ),
+        );
       } else {
         seen.set(value, i);
       }
@@ -74,7 +114,13 @@ function lintValueBands(criterion: Criterion, fact: CatalogueFact, bands: readon
   );
   const missing = [...(fact.allowed ?? [])].filter((value) => !seen.has(value));
   if (missing.length > 0) {
-    findings.push(errorAt('band-gap', path, `criterion '${criterion.id}' gives no points for ${fact.name} ${missing.map((v) => JSON.stringify(v)).join(', ')}; add them to a band`));
+    findings.push(
+      errorAt(
+        'band-gap',
+        path,
+        `criterion '${criterion.id}' gives no points for ${fact.name} ${missing.map((v) => JSON.stringify(v)).join(', ')}; add them to a band`,
+      ),
+    );
   }
   return findings;
 }
@@ -86,7 +132,13 @@ function lintNumberBands(criterion: Criterion, fact: CatalogueFact, bands: reado
     .sort((a, b) => a.low - b.low || a.high - b.high);
   for (const band of order) {
     if (band.low >= band.high) {
-      findings.push(errorAt('band-gap', [...path, String(band.index)], `criterion '${criterion.id}': band ${band.index + 1} is empty (atLeast ${band.low} is not below ${band.high})`));
+      findings.push(
+        errorAt(
+          'band-gap',
+          [...path, String(band.index)],
+          `criterion '${criterion.id}': band ${band.index + 1} is empty (atLeast ${band.low} is not below ${band.high})`,
+        ),
+      );
     }
   }
   // Empty bands are reported above; they must not hide or invent gaps.
@@ -96,23 +148,47 @@ function lintNumberBands(criterion: Criterion, fact: CatalogueFact, bands: reado
   if (!first) return findings;
   const lowest = fact.min ?? -Infinity;
   if (first.low > lowest) {
-    findings.push(errorAt('band-gap', [...path, String(first.index), 'atLeast'], `${name} has no band for ${fact.name} below ${first.low}${Number.isFinite(lowest) ? ` (it can be as low as ${lowest})` : ''}`));
+    findings.push(
+      errorAt(
+        'band-gap',
+        [...path, String(first.index), 'atLeast'],
+        `${name} has no band for ${fact.name} below ${first.low}${Number.isFinite(lowest) ? ` (it can be as low as ${lowest})` : ''}`,
+      ),
+    );
   }
   // Compare each band with the one reaching highest so far, not just its neighbour:
   // a wide band can cover (and overlap) several later ones.
   let reach = first;
   for (const current of filled.slice(1)) {
     if (current.low < reach.high) {
-      findings.push(errorAt('band-overlap', [...path, String(current.index)], `${name}: bands ${reach.index + 1} and ${current.index + 1} overlap between ${current.low} and ${Math.min(reach.high, current.high)}`));
+      findings.push(
+        errorAt(
+          'band-overlap',
+          [...path, String(current.index)],
+          `${name}: bands ${reach.index + 1} and ${current.index + 1} overlap between ${current.low} and ${Math.min(reach.high, current.high)}`,
+        ),
+      );
     } else if (current.low > reach.high) {
-      findings.push(errorAt('band-gap', [...path, String(current.index), 'atLeast'], `${name} has no band for ${fact.name} from ${reach.high} to below ${current.low}`));
+      findings.push(
+        errorAt(
+          'band-gap',
+          [...path, String(current.index), 'atLeast'],
+          `${name} has no band for ${fact.name} from ${reach.high} to below ${current.low}`,
+        ),
+      );
     }
     if (current.high > reach.high) reach = current;
   }
   // 'below' excludes its bound and a fact's max includes it, so below == max leaves max uncovered.
   const highest = fact.max ?? Infinity;
   if (reach.high < highest || (reach.high === highest && Number.isFinite(highest))) {
-    findings.push(errorAt('band-gap', [...path, String(reach.index), 'below'], `${name} has no band for ${fact.name} from ${reach.high} up${Number.isFinite(highest) ? ` (it can be as high as ${highest})` : ''}`));
+    findings.push(
+      errorAt(
+        'band-gap',
+        [...path, String(reach.index), 'below'],
+        `${name} has no band for ${fact.name} from ${reach.high} up${Number.isFinite(highest) ? ` (it can be as high as ${highest})` : ''}`,
+      ),
+    );
   }
   return findings;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Tier } from '../document.js';
-import { all, any, criterionFactory, factCondition, factFactory, policyFactory, scoreAtLeast, tierFactory } from '../testing/policy-factory.js';
+import {
+  all,
+  any,
+  criterionFactory,
+  factCondition,
+  factFactory,
+  policyFactory,
+  scoreAtLeast,
+  tierFactory,
+} from '../testing/policy-factory.js';
 import { lintPolicy } from './lint-policy.js';
 
 /** Scores run 0..100 (one criterion counting a 0..100 fact), like the seed scorecard. */
@@ -28,7 +37,9 @@ const NO_CATCH_ALL = {
 
 describe('tier lint: unreachable-tier', () => {
   it("accepts the seed's A from 75, B from 60, then catch-all C", () => {
-    expect(lintPolicy(policyWithTiers([tierFactory('A', scoreAtLeast(75)), tierFactory('B', scoreAtLeast(60)), tierFactory('C')]))).toEqual([]);
+    expect(lintPolicy(policyWithTiers([tierFactory('A', scoreAtLeast(75)), tierFactory('B', scoreAtLeast(60)), tierFactory('C')]))).toEqual(
+      [],
+    );
   });
 
   it('flags a tier after the catch-all', () => {
@@ -73,7 +84,10 @@ describe('tier lint: unreachable-tier', () => {
     ];
 
     expect(lintPolicy(policyWithTiers(tiers))).toEqual([
-      unreachable('/grading/tiers/2/conditions', "tier 'C' is never reached: every score >= 40 and <= 60 is already taken by an earlier tier"),
+      unreachable(
+        '/grading/tiers/2/conditions',
+        "tier 'C' is never reached: every score >= 40 and <= 60 is already taken by an earlier tier",
+      ),
     ]);
   });
 

@@ -17,7 +17,13 @@ export function lintTiers(tiers: readonly Tier[], facts: FactCatalogue, range: R
   tiers.forEach((tier, i) => {
     const path = ['grading', 'tiers', String(i)];
     if (catchAll) {
-      findings.push(errorAt('unreachable-tier', path, `tier '${tier.id}' is never reached: tier '${catchAll.id}' before it has no conditions and takes every customer left`));
+      findings.push(
+        errorAt(
+          'unreachable-tier',
+          path,
+          `tier '${tier.id}' is never reached: tier '${catchAll.id}' before it has no conditions and takes every customer left`,
+        ),
+      );
       return;
     }
     if (!tier.conditions) {
@@ -30,14 +36,32 @@ export function lintTiers(tiers: readonly Tier[], facts: FactCatalogue, range: R
     if (!interval || !range || conditionFindings.length > 0) return;
     const reachable = intersect(interval, closed(range));
     if (isEmpty(reachable)) {
-      findings.push(errorAt('unreachable-tier', [...path, 'conditions'], `tier '${tier.id}' is never reached: it needs ${describe(interval)}, but the scorecard awards ${range.min} to ${range.max}`));
+      findings.push(
+        errorAt(
+          'unreachable-tier',
+          [...path, 'conditions'],
+          `tier '${tier.id}' is never reached: it needs ${describe(interval)}, but the scorecard awards ${range.min} to ${range.max}`,
+        ),
+      );
     } else if (coveredBy(reachable, earlier)) {
-      findings.push(errorAt('unreachable-tier', [...path, 'conditions'], `tier '${tier.id}' is never reached: every ${describe(interval)} is already taken by an earlier tier`));
+      findings.push(
+        errorAt(
+          'unreachable-tier',
+          [...path, 'conditions'],
+          `tier '${tier.id}' is never reached: every ${describe(interval)} is already taken by an earlier tier`,
+        ),
+      );
     }
     earlier.push(interval);
   });
   if (!catchAll && !(range && coveredBy(closed(range), earlier))) {
-    findings.push(warningAt('no-catch-all-tier', ['grading', 'tiers'], 'some customers may match no tier; add a last tier without conditions to catch them'));
+    findings.push(
+      warningAt(
+        'no-catch-all-tier',
+        ['grading', 'tiers'],
+        'some customers may match no tier; add a last tier without conditions to catch them',
+      ),
+    );
   }
   return findings;
 }

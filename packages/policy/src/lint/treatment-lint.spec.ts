@@ -34,7 +34,9 @@ describe('treatment lint', () => {
   });
 
   it('flags a condition on a tier the policy does not define', () => {
-    const document = policyFactory({ treatments: [treatmentRuleFactory(), { ...FEE, conditions: all(factCondition('tier', 'equal', 'D')) }] });
+    const document = policyFactory({
+      treatments: [treatmentRuleFactory(), { ...FEE, conditions: all(factCondition('tier', 'equal', 'D')) }],
+    });
 
     expect(lintPolicy(document)).toEqual([
       {
@@ -47,7 +49,9 @@ describe('treatment lint', () => {
   });
 
   it('checks the conditions of every rule, not just the first', () => {
-    const document = policyFactory({ treatments: [treatmentRuleFactory(), { ...FEE, conditions: all(factCondition('balance', 'lessThan', 2)) }] });
+    const document = policyFactory({
+      treatments: [treatmentRuleFactory(), { ...FEE, conditions: all(factCondition('balance', 'lessThan', 2)) }],
+    });
 
     expect(lintPolicy(document)).toEqual([
       expect.objectContaining({ severity: 'error', code: 'unknown-fact', path: '/treatments/1/conditions/all/0/fact' }),

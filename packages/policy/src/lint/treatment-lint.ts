@@ -10,7 +10,13 @@ export function lintTreatments(rules: readonly TreatmentRule[], facts: FactCatal
     const findings = lintCondition(rule.conditions, facts, [...path, 'conditions']);
     (rule.suppress ?? []).forEach((type, j) => {
       if (type !== '*' && !knownTypes.has(type)) {
-        findings.push(warningAt('unknown-treatment-type', [...path, 'suppress', String(j)], `rule '${rule.id}' suppresses '${type}', which no rule gives; known types: ${[...knownTypes].join(', ')}`));
+        findings.push(
+          warningAt(
+            'unknown-treatment-type',
+            [...path, 'suppress', String(j)],
+            `rule '${rule.id}' suppresses '${type}', which no rule gives; known types: ${[...knownTypes].join(', ')}`,
+          ),
+        );
       }
     });
     return findings;

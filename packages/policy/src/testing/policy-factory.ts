@@ -117,7 +117,10 @@ export function removeAt(document: unknown, path: string): unknown {
 type Container = Record<string, unknown> | unknown[];
 
 function locate(root: unknown, path: string): { parent: Container; key: string } {
-  const segments = path.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   const key = segments.pop();
   if (key === undefined) throw new Error(`'${path}' does not point inside the document`);
   let parent = root;

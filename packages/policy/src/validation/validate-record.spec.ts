@@ -76,7 +76,10 @@ describe('validateRecord', () => {
   it('does not fill a required fact from its default', () => {
     const withDefault = recordCatalogue(policyFactory({ facts: { revenue: factFactory({ required: true, default: 0 }) } }));
 
-    expect(validateRecord({}, withDefault)).toEqual({ ok: false, errors: [{ path: '/revenue', message: "'revenue' (A fact) is required" }] });
+    expect(validateRecord({}, withDefault)).toEqual({
+      ok: false,
+      errors: [{ path: '/revenue', message: "'revenue' (A fact) is required" }],
+    });
   });
 
   it('rejects a population fact supplied in the record', () => {

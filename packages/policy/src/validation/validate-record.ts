@@ -51,7 +51,6 @@ export function validateRecord(record: unknown, catalogue: FactCatalogue): Recor
   return errors.length > 0 ? { ok: false, errors } : { ok: true, facts };
 }
 
-
 interface PreparedCatalogue {
   recordFacts: readonly CatalogueFact[];
   /** Each optional fact's default, already normalised (a date default in epoch ms). */

@@ -13,15 +13,11 @@ export function recordArbitrary(policy: CompiledPolicy): fc.Arbitrary<Record<str
     model[fact.name] = valueArbitrary(fact, thresholds.get(fact.name) ?? []);
     if (!fact.required) optional.push(fact.name);
   }
-  return fc
-    .record(model, { requiredKeys: Object.keys(model).filter((name) => !optional.includes(name)) })
-    .map((facts) => ({ ...facts }));
+  return fc.record(model, { requiredKeys: Object.keys(model).filter((name) => !optional.includes(name)) }).map((facts) => ({ ...facts }));
 }
 
 export function sampleRecords(policy: CompiledPolicy, count: number, seed: number): Record<string, unknown>[] {
-  return fc
-    .sample(recordArbitrary(policy), { numRuns: count, seed })
-    .map((facts, i) => ({ customerId: `c-${i}`, ...facts }));
+  return fc.sample(recordArbitrary(policy), { numRuns: count, seed }).map((facts, i) => ({ customerId: `c-${i}`, ...facts }));
 }
 
 function valueArbitrary(fact: CatalogueFact, thresholds: number[]): fc.Arbitrary<unknown> {

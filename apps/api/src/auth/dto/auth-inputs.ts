@@ -38,7 +38,8 @@ export function parseLogin(body: unknown): LoginInput {
   const object = objectBody(body, 'username and password');
   const username = object['username'];
   const password = object['password'];
-  if (typeof username !== 'string' || username.trim() === '') errors.push({ path: '/username', message: 'username is required and must be text' });
+  if (typeof username !== 'string' || username.trim() === '')
+    errors.push({ path: '/username', message: 'username is required and must be text' });
   if (typeof password !== 'string' || password === '') errors.push({ path: '/password', message: 'password is required and must be text' });
   if (errors.length > 0) throw DomainException.invalidRequest(errors);
   // Never checked against the rules for new passwords here: an old password must still sign in.
@@ -60,7 +61,12 @@ export function parseUpdateUser(body: unknown): UpdateUserInput {
   const object = objectBody(body, 'role, disabled or password');
   const errors: FieldError[] = [];
   // react-admin sends the whole record back on edit: its read-only fields are ignored.
-  unknownFields(object, ['role', 'disabled', 'password', ...READ_ONLY_USER_FIELDS], 'a user change may set role, disabled or password', errors);
+  unknownFields(
+    object,
+    ['role', 'disabled', 'password', ...READ_ONLY_USER_FIELDS],
+    'a user change may set role, disabled or password',
+    errors,
+  );
   const input: UpdateUserInput = {};
   const role = parseRole(object['role'], errors, false);
   if (role !== undefined) input.role = role;
@@ -80,8 +86,10 @@ export function parseCreateApiKey(body: unknown): CreateApiKeyInput {
   unknownFields(object, ['name', 'role'], 'a new API key has name and role', errors);
   const raw = object['name'];
   const name = typeof raw === 'string' ? raw.trim() : undefined;
-  if (name === undefined) errors.push({ path: '/name', message: 'name is required and must be text, e.g. the system that will use the key' });
-  else if (name.length === 0 || name.length > MAX_KEY_NAME) errors.push({ path: '/name', message: `name must be 1 to ${MAX_KEY_NAME} characters` });
+  if (name === undefined)
+    errors.push({ path: '/name', message: 'name is required and must be text, e.g. the system that will use the key' });
+  else if (name.length === 0 || name.length > MAX_KEY_NAME)
+    errors.push({ path: '/name', message: `name must be 1 to ${MAX_KEY_NAME} characters` });
   else if (/[\u0000-\u001f]/.test(name)) errors.push({ path: '/name', message: 'name must not contain control characters' });
   const role = parseRole(object['role'], errors, true);
   if (errors.length > 0) throw DomainException.invalidRequest(errors);
@@ -91,7 +99,8 @@ export function parseCreateApiKey(body: unknown): CreateApiKeyInput {
 const READ_ONLY_USER_FIELDS = ['id', 'username', 'createdBy', 'createdAt', 'updatedAt'];
 
 function objectBody(body: unknown, expected: string): Record<string, unknown> {
-  if (!isPlainObject(body)) throw DomainException.invalidRequest([{ path: '', message: `the body must be a JSON object with ${expected}` }]);
+  if (!isPlainObject(body))
+    throw DomainException.invalidRequest([{ path: '', message: `the body must be a JSON object with ${expected}` }]);
   return body;
 }
 
@@ -124,7 +133,10 @@ function parsePassword(raw: unknown, errors: FieldError[], required: boolean): s
     return undefined;
   }
   if (raw.length < MIN_PASSWORD_LENGTH || raw.length > MAX_PASSWORD_LENGTH) {
-    errors.push({ path: '/password', message: `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; a few words make a good one` });
+    errors.push({
+      path: '/password',
+      message: `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; a few words make a good one`,
+    });
     return undefined;
   }
   return raw;

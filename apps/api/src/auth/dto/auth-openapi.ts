@@ -21,7 +21,9 @@ export const LOGIN_BODY: SchemaObject = {
 export const LOGIN_RESPONSE: SchemaObject = {
   type: 'object',
   required: ['accessToken'],
-  properties: { accessToken: { type: 'string', description: 'An HS256 JWT valid 8 hours; send it as Authorization: Bearer <accessToken>.' } },
+  properties: {
+    accessToken: { type: 'string', description: 'An HS256 JWT valid 8 hours; send it as Authorization: Bearer <accessToken>.' },
+  },
 };
 
 export const ME_RESPONSE: SchemaObject = {

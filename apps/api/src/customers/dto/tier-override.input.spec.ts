@@ -18,12 +18,18 @@ describe('tier override request body', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(problems(() => parseTierOverride({ tier: 7, reason: ' ', by: 'x' })).map((problem) => problem.path)).toEqual(['/by', '/tier', '/reason']);
+    expect(problems(() => parseTierOverride({ tier: 7, reason: ' ', by: 'x' })).map((problem) => problem.path)).toEqual([
+      '/by',
+      '/tier',
+      '/reason',
+    ]);
     expect(problems(() => parseTierOverride({ tier: '', reason: 'r'.repeat(501) })).map((problem) => problem.message)).toEqual([
       'tier must be 1 to 64 characters',
       'reason must be 1 to 500 characters',
     ]);
-    expect(problems(() => parseTierOverride(['A']))).toEqual([{ path: '', message: 'the body must be a JSON object with tier and reason' }]);
+    expect(problems(() => parseTierOverride(['A']))).toEqual([
+      { path: '', message: 'the body must be a JSON object with tier and reason' },
+    ]);
     expect(problems(() => parseTierOverride(undefined))).toHaveLength(1);
   });
 

@@ -33,7 +33,8 @@ export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firs
     });
   } else {
     const first = firstLineOf.get(raw.id);
-    if (first !== undefined) problems.push({ path: '/id', message: `customer '${raw.id}' already appears on line ${first}; each customer may appear once` });
+    if (first !== undefined)
+      problems.push({ path: '/id', message: `customer '${raw.id}' already appears on line ${first}; each customer may appear once` });
     else firstLineOf.set(raw.id, raw.line);
   }
 
@@ -41,7 +42,8 @@ export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firs
   if (raw.name === undefined) {
     if (!raw.nameNotGiven) problems.push({ path: '/name', message: 'name is required' });
   } else if (name === undefined) problems.push({ path: '/name', message: 'name must be text' });
-  else if (name.length === 0 || name.length > MAX_NAME) problems.push({ path: '/name', message: `name must be 1 to ${MAX_NAME} characters` });
+  else if (name.length === 0 || name.length > MAX_NAME)
+    problems.push({ path: '/name', message: `name must be 1 to ${MAX_NAME} characters` });
 
   if (!isPlainObject(raw.facts)) {
     problems.push({ path: '/facts', message: 'facts is required and must be an object' });

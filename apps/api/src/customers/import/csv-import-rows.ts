@@ -64,7 +64,8 @@ function readHeader(cells: string[], catalogue: FactCatalogue, line: number): { 
     if (seen.has(name)) return ignore(problems, { line, path, message: `column '${name}' appears twice in the header` });
     seen.add(name);
     if (ID_COLUMNS.has(name)) {
-      if (seen.has('id') && seen.has('customerId')) return ignore(problems, { line, path, message: 'give the customer id in one column, id or customerId, not both' });
+      if (seen.has('id') && seen.has('customerId'))
+        return ignore(problems, { line, path, message: 'give the customer id in one column, id or customerId, not both' });
       return { kind: 'id' };
     }
     if (name === 'name') return { kind: 'name' };
@@ -76,7 +77,8 @@ function readHeader(cells: string[], catalogue: FactCatalogue, line: number): { 
     return { kind: 'fact', name, fact };
   });
   if (!columns.some((column) => column.kind === 'id')) problems.push({ line, path: '/columns', message: 'the header needs an id column' });
-  if (!columns.some((column) => column.kind === 'name')) problems.push({ line, path: '/columns', message: 'the header needs a name column' });
+  if (!columns.some((column) => column.kind === 'name'))
+    problems.push({ line, path: '/columns', message: 'the header needs a name column' });
   return { columns, problems };
 }
 

@@ -27,7 +27,7 @@ export class CustomersImportController {
   @ApiBody({
     description:
       'JSON lines: one {"id","name","facts"} per line (customerId is accepted for id). ' +
-      'CSV: a header row id,name,<fact>... then one customer per row; cells are read by the facts\' types. UTF-8, at most 64 MiB and 100,000 rows.',
+      "CSV: a header row id,name,<fact>... then one customer per row; cells are read by the facts' types. UTF-8, at most 64 MiB and 100,000 rows.",
     schema: { type: 'string', format: 'binary' },
   })
   async import(@Req() request: FastifyRequest): Promise<ImportResultDto> {

@@ -72,7 +72,12 @@ export class CustomersImportService {
     return policy;
   }
 
-  private async writeUnder(manager: EntityManager, sorted: readonly ImportRow[], policy: PolicyInForce, context: ImportContext): Promise<ImportResultDto> {
+  private async writeUnder(
+    manager: EntityManager,
+    sorted: readonly ImportRow[],
+    policy: PolicyInForce,
+    context: ImportContext,
+  ): Promise<ImportResultDto> {
     const result: ImportResultDto = {
       imported: sorted.length,
       created: 0,
@@ -91,7 +96,10 @@ export class CustomersImportService {
       result.updated += written.length - created;
       result.unchanged += chunk.length - written.length;
       // Tiers set by hand survive an import as they survive a PUT of one customer.
-      const overrides = await this.customers.lockTierOverrides(manager, chunk.map((row) => row.id));
+      const overrides = await this.customers.lockTierOverrides(
+        manager,
+        chunk.map((row) => row.id),
+      );
       const gradings = chunk.map((row): Grading => {
         const tierOverride = overrideForEvaluation(overrides.get(row.id));
         return {

@@ -15,14 +15,17 @@ describe('importFormatOf', () => {
     expect(importFormatOf(contentType)).toBe(format);
   });
 
-  it.each([undefined, '', 'application/json', 'text/plain', 'text/csv; charset=windows-1252', 'text/csvx'])('refuses %j with 415', (contentType) => {
-    let thrown: unknown;
-    try {
-      importFormatOf(contentType);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(DomainException);
-    expect((thrown as DomainException).code).toBe(ErrorCode.UnsupportedMediaType);
-  });
+  it.each([undefined, '', 'application/json', 'text/plain', 'text/csv; charset=windows-1252', 'text/csvx'])(
+    'refuses %j with 415',
+    (contentType) => {
+      let thrown: unknown;
+      try {
+        importFormatOf(contentType);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(DomainException);
+      expect((thrown as DomainException).code).toBe(ErrorCode.UnsupportedMediaType);
+    },
+  );
 });

@@ -13,7 +13,10 @@ export const IMPORT_MEDIA_TYPES: Readonly<Record<string, ImportFormat>> = {
 export function importFormatOf(contentType: string | undefined): ImportFormat {
   const [mediaType = '', ...parameters] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
   const format = IMPORT_MEDIA_TYPES[mediaType];
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (format && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return format;
   const sent = contentType ? `'${contentType.slice(0, 100)}'` : 'no Content-Type';
   throw new DomainException(

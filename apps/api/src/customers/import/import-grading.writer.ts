@@ -32,7 +32,9 @@ export class ImportGradingWriter {
     );
     const tierBefore = new Map(current.map((row) => [row.customer_id, row.tier]));
     const hashBefore = new Map(current.map((row) => [row.customer_id, row.policy_hash]));
-    const regraded = gradings.filter((grading) => !(unchanged.has(grading.customerId) && hashBefore.get(grading.customerId) === grading.policy.hash));
+    const regraded = gradings.filter(
+      (grading) => !(unchanged.has(grading.customerId) && hashBefore.get(grading.customerId) === grading.policy.hash),
+    );
     if (regraded.length === 0) return 0;
     // An unchanged decision is left as it is, so re-importing a file moves nothing, not even graded_at.
     await manager.query(
@@ -49,8 +51,13 @@ export class ImportGradingWriter {
        WHERE tier_assignments.decision::jsonb IS DISTINCT FROM EXCLUDED.decision::jsonb`,
       [JSON.stringify(regraded.map(assignmentRow))],
     );
-    const changes = regraded.filter((grading) => !tierBefore.has(grading.customerId) || tierBefore.get(grading.customerId) !== grading.decision.tier);
-    await this.history.appendBulk(manager, changes.map((grading) => historyOf(grading, tierBefore.get(grading.customerId) ?? null)));
+    const changes = regraded.filter(
+      (grading) => !tierBefore.has(grading.customerId) || tierBefore.get(grading.customerId) !== grading.decision.tier,
+    );
+    await this.history.appendBulk(
+      manager,
+      changes.map((grading) => historyOf(grading, tierBefore.get(grading.customerId) ?? null)),
+    );
     return changes.length;
   }
 }

@@ -26,7 +26,8 @@ export async function* jsonlImportRows(chunks: AsyncIterable<Buffer>): AsyncGene
       start = end + 1;
     }
     pending = text.slice(start);
-    if (pending.length > MAX_ROW_BYTES) throw new UnreadableImport(line + 1, `line ${line + 1} is longer than ${MAX_ROW_BYTES / 1024} KiB; is the file really JSON lines?`);
+    if (pending.length > MAX_ROW_BYTES)
+      throw new UnreadableImport(line + 1, `line ${line + 1} is longer than ${MAX_ROW_BYTES / 1024} KiB; is the file really JSON lines?`);
   }
   pending += decoder.end();
   if (pending !== '') {

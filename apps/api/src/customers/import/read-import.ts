@@ -14,7 +14,11 @@ import { readLimited } from './read-limited.js';
  * its line. Rows stop being kept once one fails (they will not be written), but
  * reading goes on to the end so the report covers the whole file.
  */
-export async function readImport(body: AsyncIterable<Buffer | string>, format: ImportFormat, catalogue: FactCatalogue): Promise<ImportRow[]> {
+export async function readImport(
+  body: AsyncIterable<Buffer | string>,
+  format: ImportFormat,
+  catalogue: FactCatalogue,
+): Promise<ImportRow[]> {
   const chunks = readLimited(body, IMPORT_BODY_LIMIT_BYTES);
   const items = format === 'csv' ? csvImportRows(chunks, catalogue) : jsonlImportRows(chunks);
   const errors = new ImportErrors();
@@ -38,7 +42,9 @@ export async function readImport(body: AsyncIterable<Buffer | string>, format: I
     errors.add(error.line, null, [{ path: '', message: error.message }]);
   }
   if (rowsRead === 0 && errors.count === 0) {
-    errors.add(1, null, [{ path: '', message: format === 'csv' ? 'the file has no customer rows under its header' : 'the file holds no customers' }]);
+    errors.add(1, null, [
+      { path: '', message: format === 'csv' ? 'the file has no customer rows under its header' : 'the file holds no customers' },
+    ]);
   }
   if (errors.count > 0) throw errors.toException(rowsRead);
   return rows;
@@ -53,7 +59,13 @@ export function recheckImport(rows: readonly ImportRow[], catalogue: FactCatalog
   const errors = new ImportErrors();
   for (const row of rows) {
     const check = validateRecord(row.facts, catalogue);
-    if (!check.ok) errors.add(row.line, row.id, check.errors.map((error) => ({ path: `/facts${error.path}`, message: error.message })));
+    if (!check.ok)
+      errors.add(
+        row.line,
+        row.id,
+        check.errors.map((error) => ({ path: `/facts${error.path}`, message: error.message })),
+      );
   }
-  if (errors.count > 0) throw errors.toException(rows.length, `policy version ${version} was published while the file was read, and under it `);
+  if (errors.count > 0)
+    throw errors.toException(rows.length, `policy version ${version} was published while the file was read, and under it `);
 }

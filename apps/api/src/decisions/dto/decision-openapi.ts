@@ -52,6 +52,11 @@ export const EVALUATE_BODY_SCHEMA: SchemaObject = {
   properties: {
     customerId: nullable('string'),
     facts: { type: 'object', additionalProperties: true, description: "the customer's facts, as the policy declares them" },
-    policyVersion: { type: 'integer', minimum: 1, nullable: true, description: 'a version of policy default; the one in force when absent' },
+    policyVersion: {
+      type: 'integer',
+      minimum: 1,
+      nullable: true,
+      description: 'a version of policy default; the one in force when absent',
+    },
   },
 };

@@ -6,7 +6,11 @@ import type { SchemaObject } from '@nestjs/swagger';
 const timestamp: SchemaObject = { type: 'string', format: 'date-time' };
 const nullableTimestamp: SchemaObject = { type: 'string', format: 'date-time', nullable: true };
 const version: SchemaObject = { type: 'integer', minimum: 1 };
-const hash: SchemaObject = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$', description: 'SHA-256 of the canonical rules (RFC 8785), version number excluded.' };
+const hash: SchemaObject = {
+  type: 'string',
+  pattern: '^sha256:[0-9a-f]{64}$',
+  description: 'SHA-256 of the canonical rules (RFC 8785), version number excluded.',
+};
 const status: SchemaObject = { type: 'string', enum: ['draft', 'published', 'superseded', 'discarded'] };
 const label: SchemaObject = { type: 'object', required: ['en'], properties: { en: { type: 'string' }, zh: { type: 'string' } } };
 const policyDocument: SchemaObject = {
@@ -86,7 +90,11 @@ export const UPDATE_DRAFT_BODY: SchemaObject = {
   additionalProperties: false,
   required: ['document'],
   description: 'The revision you edited goes in `revision` or in If-Match: "n"; a stale one is refused with 409 draft-conflict.',
-  properties: { document: policyDocument, revision: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 500, nullable: true } },
+  properties: {
+    document: policyDocument,
+    revision: { type: 'integer', minimum: 1 },
+    note: { type: 'string', maxLength: 500, nullable: true },
+  },
 };
 
 export const TEST_BODY: SchemaObject = {
@@ -139,7 +147,8 @@ export const PUBLISH_BODY: SchemaObject = {
     supersedes: {
       ...version,
       nullable: true,
-      description: 'The version you expect to replace. Default: the one in force when the draft was started; a different one in force is refused with 409 publish-conflict.',
+      description:
+        'The version you expect to replace. Default: the one in force when the draft was started; a different one in force is refused with 409 publish-conflict.',
     },
     revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision (also If-Match).' },
   },
@@ -182,7 +191,12 @@ export const DIFF_RESPONSE: SchemaObject = {
       items: {
         type: 'object',
         required: ['op', 'path'],
-        properties: { op: { type: 'string', enum: ['added', 'removed', 'changed', 'moved'] }, path: { type: 'string' }, before: {}, after: {} },
+        properties: {
+          op: { type: 'string', enum: ['added', 'removed', 'changed', 'moved'] },
+          path: { type: 'string' },
+          before: {},
+          after: {},
+        },
       },
     },
     summary: { type: 'array', items: { type: 'string' }, example: ['tier A threshold 75 -> 80'] },

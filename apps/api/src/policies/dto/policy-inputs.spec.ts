@@ -20,12 +20,11 @@ describe('policy request bodies', () => {
   });
 
   it('reports every problem of a draft request at once', () => {
-    expect(problems(() => parseCreateDraft({ document: [], copyOf: 0, colour: 'red' })).map((e) => e.path).sort()).toEqual([
-      '/colour',
-      '/copyOf',
-      '/copyOf',
-      '/document',
-    ]);
+    expect(
+      problems(() => parseCreateDraft({ document: [], copyOf: 0, colour: 'red' }))
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['/colour', '/copyOf', '/copyOf', '/document']);
     expect(problems(() => parseCreateDraft('policy'))).toEqual([{ path: '', message: expect.stringContaining('must be an object') }]);
   });
 
@@ -33,23 +32,37 @@ describe('policy request bodies', () => {
     expect(parseUpdateDraft({ document: {}, revision: 3 }, undefined).revision).toBe(3);
     expect(parseUpdateDraft({ document: {} }, 4).revision).toBe(4);
     expect(parseUpdateDraft({ document: {}, revision: 4 }, 4).note).toBeUndefined();
-    expect(problems(() => parseUpdateDraft({ document: {} }, undefined))).toEqual([{ path: '/revision', message: expect.stringContaining('which revision') }]);
-    expect(problems(() => parseUpdateDraft({ document: {}, revision: 3 }, 4))).toEqual([{ path: '/revision', message: 'revision 3 and If-Match "4" disagree' }]);
-    expect(problems(() => parseUpdateDraft({ document: 'x', revision: 1 }, undefined))).toEqual([{ path: '/document', message: expect.any(String) }]);
+    expect(problems(() => parseUpdateDraft({ document: {} }, undefined))).toEqual([
+      { path: '/revision', message: expect.stringContaining('which revision') },
+    ]);
+    expect(problems(() => parseUpdateDraft({ document: {}, revision: 3 }, 4))).toEqual([
+      { path: '/revision', message: 'revision 3 and If-Match "4" disagree' },
+    ]);
+    expect(problems(() => parseUpdateDraft({ document: 'x', revision: 1 }, undefined))).toEqual([
+      { path: '/document', message: expect.any(String) },
+    ]);
   });
 
   it('takes an optional confirmation of the version a publication replaces', () => {
     expect(parsePublish(undefined, undefined)).toEqual({ supersedes: undefined, revision: undefined });
     expect(parsePublish({ supersedes: null }, 2)).toEqual({ supersedes: null, revision: 2 });
-    expect(problems(() => parsePublish({ supersedes: 'latest' }, undefined))).toEqual([{ path: '/supersedes', message: expect.any(String) }]);
+    expect(problems(() => parsePublish({ supersedes: 'latest' }, undefined))).toEqual([
+      { path: '/supersedes', message: expect.any(String) },
+    ]);
   });
 
   it('tests either facts or a stored customer', () => {
     expect(parsePolicyTest({ facts: { strength: 3 } })).toEqual({ kind: 'facts', facts: { strength: 3 } });
     expect(parsePolicyTest({ customerId: 'C-0001' })).toEqual({ kind: 'customer', customerId: 'C-0001' });
-    expect(problems(() => parsePolicyTest({ facts: {}, customerId: 'C-1' }))).toEqual([{ path: '/customerId', message: expect.any(String) }]);
-    expect(problems(() => parsePolicyTest({ facts: { customerId: 'C-1' } }))).toEqual([{ path: '/facts/customerId', message: expect.any(String) }]);
-    expect(problems(() => parsePolicyTest({ customerId: 'no spaces allowed' }))).toEqual([{ path: '/customerId', message: expect.any(String) }]);
+    expect(problems(() => parsePolicyTest({ facts: {}, customerId: 'C-1' }))).toEqual([
+      { path: '/customerId', message: expect.any(String) },
+    ]);
+    expect(problems(() => parsePolicyTest({ facts: { customerId: 'C-1' } }))).toEqual([
+      { path: '/facts/customerId', message: expect.any(String) },
+    ]);
+    expect(problems(() => parsePolicyTest({ customerId: 'no spaces allowed' }))).toEqual([
+      { path: '/customerId', message: expect.any(String) },
+    ]);
   });
 
   it('reads version numbers from paths strictly', () => {

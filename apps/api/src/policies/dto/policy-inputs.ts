@@ -42,7 +42,8 @@ export function parseCreateDraft(body: unknown): CreateDraftInput {
   if (document !== undefined && !isPlainObject(document)) {
     errors.push({ path: '/document', message: 'the document must be a JSON object (a policy)' });
   }
-  if (copyOf !== undefined && !isVersionNumber(copyOf)) errors.push({ path: '/copyOf', message: 'copyOf must be a version number (1, 2, ...)' });
+  if (copyOf !== undefined && !isVersionNumber(copyOf))
+    errors.push({ path: '/copyOf', message: 'copyOf must be a version number (1, 2, ...)' });
   if (errors.length > 0) throw DomainException.invalidRequest(errors);
   const source: DraftSource =
     document !== undefined
@@ -92,13 +93,19 @@ export function parsePolicyTest(body: unknown): PolicyTestInput {
   const object = bodyObject(body, 'an object: {"facts": {...}} or {"customerId": "..."}');
   const errors = unknownKeys(object, ['facts', 'customerId']);
   const { facts, customerId } = object;
-  if (facts !== undefined && customerId !== undefined) errors.push({ path: '/customerId', message: 'give either facts or a customerId, not both' });
-  else if (facts === undefined && customerId === undefined) errors.push({ path: '/facts', message: 'give facts to test, or the customerId of a stored customer' });
+  if (facts !== undefined && customerId !== undefined)
+    errors.push({ path: '/customerId', message: 'give either facts or a customerId, not both' });
+  else if (facts === undefined && customerId === undefined)
+    errors.push({ path: '/facts', message: 'give facts to test, or the customerId of a stored customer' });
   if (facts !== undefined && !isPlainObject(facts)) errors.push({ path: '/facts', message: 'facts must be an object' });
-  else if (isPlainObject(facts) && 'customerId' in facts) errors.push({ path: '/facts/customerId', message: 'facts cannot contain customerId' });
-  if (customerId !== undefined && !isCustomerId(customerId)) errors.push({ path: '/customerId', message: 'customerId must be a customer id (letters, digits, . _ : -)' });
+  else if (isPlainObject(facts) && 'customerId' in facts)
+    errors.push({ path: '/facts/customerId', message: 'facts cannot contain customerId' });
+  if (customerId !== undefined && !isCustomerId(customerId))
+    errors.push({ path: '/customerId', message: 'customerId must be a customer id (letters, digits, . _ : -)' });
   if (errors.length > 0) throw DomainException.invalidRequest(errors);
-  return facts !== undefined ? { kind: 'facts', facts: facts as Record<string, unknown> } : { kind: 'customer', customerId: customerId as string };
+  return facts !== undefined
+    ? { kind: 'facts', facts: facts as Record<string, unknown> }
+    : { kind: 'customer', customerId: customerId as string };
 }
 
 /** A version number from a path or query segment. */
@@ -143,7 +150,7 @@ function parseRevision(raw: unknown, ifMatch: number | undefined, errors: FieldE
   } else if (required && revision === undefined) {
     errors.push({
       path: '/revision',
-      message: 'say which revision you edited (revision in the body, or If-Match) so that nobody else\'s save is overwritten',
+      message: "say which revision you edited (revision in the body, or If-Match) so that nobody else's save is overwritten",
     });
   }
   return revision;

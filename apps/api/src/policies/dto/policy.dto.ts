@@ -71,4 +71,3 @@ export interface PolicyDiffDto {
   changes: PolicyChange[];
   summary: string[];
 }
-
