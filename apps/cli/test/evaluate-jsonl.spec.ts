@@ -60,7 +60,7 @@ describe('tierwise evaluate, JSON lines', () => {
       line: 3,
       errors: [
         { path: '/turnover', message: "unknown fact 'turnover'" },
-        { path: '/nature', message: expect.stringContaining('"ngo"') },
+        { path: '/nature', message: expect.stringContaining('"ngo"') as string },
         { path: '/strength', message: '\'strength\' must be a number, not "12"' },
         { path: '/growth', message: "'growth' (Growth) is required" },
         { path: '/profitContribution', message: "'profitContribution' (Profit contribution) is required" },
@@ -71,7 +71,7 @@ describe('tierwise evaluate, JSON lines', () => {
     expect(lines[2]).toEqual({
       customerId: null,
       line: 4,
-      errors: [{ path: '', message: expect.stringContaining('not valid JSON') }],
+      errors: [{ path: '', message: expect.stringContaining('not valid JSON') as string }],
     });
     expect(lines[3]).toEqual({
       customerId: null,

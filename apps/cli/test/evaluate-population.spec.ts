@@ -29,7 +29,9 @@ const c = { customerId: 'c', annualProfit: 20 };
 const giant = { customerId: 'giant', annualProfit: 200 };
 
 function tiers(stdout: string): Record<string, unknown> {
-  return Object.fromEntries(jsonLines(stdout).map((line) => [line['customerId'], line['tier'] ?? line['errors']]));
+  return Object.fromEntries(
+    jsonLines(stdout).map((line): [string, unknown] => [line['customerId'] as string, line['tier'] ?? line['errors']]),
+  );
 }
 
 describe('tierwise evaluate, population facts', () => {
