@@ -17,6 +17,11 @@ describe('csvField', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx'])('keeps %j from being run as a formula', (value) => {
     expect(csvField(value).replace(/^"/, '').startsWith(`'`)).toBe(true);
   });
+
+  it('guards a formula and still quotes what needs quoting', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('\rcmd')).toBe(`"'\rcmd"`);
+  });
 });
 
 describe('auditCsvLine', () => {
