@@ -10,9 +10,14 @@ if (!url || !Number.isInteger(port)) throw new Error('bare-server needs DATABASE
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
+// The body as the API builds it (src/decisions/tier-assignment.repository.ts): decision is json, its
+// text kept in the contract's key order, so id leads and gradedAt and cause are spliced in as text
+// (json has no || operator). If the two drift, sameAnswers stops the bench before anything is timed.
 const { rows } = await client.query<{ customer_id: string; body: string }>(
   `SELECT customer_id,
-          (decision || jsonb_build_object('gradedAt', to_char(graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'cause', cause))::text AS body
+          '{"id":' || to_json(customer_id)::text || ',' || substr(left(decision::text, -1), 2)
+            || ',"gradedAt":' || to_json(to_char(graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
+            || ',"cause":' || to_json(cause)::text || '}' AS body
      FROM tier_assignments`,
 );
 await client.end();

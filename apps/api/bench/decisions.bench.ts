@@ -15,18 +15,19 @@ import pg from 'pg';
 // and in the same run against bare Fastify answering the same JSON from memory.
 
 const SERVER_URL = process.env['TIERWISE_BENCH_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
-const DATABASE = 'tierwise_bench';
+// The smoke spec (test/bench-smoke.spec.ts) runs the whole bench at a tiny size in a database of its own.
+const DATABASE = process.env['TIERWISE_BENCH_DATABASE'] ?? 'tierwise_bench';
 const CUSTOMERS = Number(process.env['TIERWISE_BENCH_CUSTOMERS'] ?? 100_000);
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['TIERWISE_BENCH_SECONDS'] ?? 10);
-const WARMUP_S = 2;
+const WARMUP_S = Number(process.env['TIERWISE_BENCH_WARMUP_SECONDS'] ?? 2);
 const ROUNDS = Number(process.env['TIERWISE_BENCH_ROUNDS'] ?? 3);
 const TARGET_RATIO = 0.5;
 // The api's default: one log line per request in and out, as a deployment would run it.
 const LOG_LEVEL = process.env['LOG_LEVEL'] ?? 'info';
 const ADMIN_USERNAME = 'bench-admin';
 const ADMIN_PASSWORD = randomBytes(18).toString('base64url');
-const API_LOG = join(tmpdir(), 'tierwise-bench-api.log');
+const API_LOG = join(tmpdir(), `${DATABASE}-api.log`);
 const TARGET_P99_MS = 5;
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));

@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLONE_PREFIX, onServer, SERVER_URL } from './support/postgres.js';
+
+const run = promisify(execFile);
+const apiDir = fileURLToPath(new URL('..', import.meta.url));
+// Named like this run's other databases, so a run that dies leaves nothing behind for long (global-setup drops it).
+const DATABASE = `${CLONE_PREFIX}bench`;
+
+// npm run bench:api at a smoke size, exactly as a person runs it (build, then
+// the bench with the api as a child process): a bench that no longer runs
+// fails here. No timing is asserted: the machine is shared.
+describe('API bench at smoke size', () => {
+  afterAll(async () => {
+    await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+  });
+
+  it('builds, seeds 200 customers, loads every server briefly, and prints the table', async () => {
+    const { stdout } = await run('npm', ['run', 'bench:api'], {
+      cwd: apiDir,
+      env: {
+        ...process.env,
+        TIERWISE_BENCH_POSTGRES_URL: SERVER_URL,
+        TIERWISE_BENCH_DATABASE: DATABASE,
+        TIERWISE_BENCH_CUSTOMERS: '200',
+        TIERWISE_BENCH_SECONDS: '1',
+        TIERWISE_BENCH_WARMUP_SECONDS: '1',
+        TIERWISE_BENCH_ROUNDS: '1',
+      },
+      timeout: 280_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    expect(stdout).toContain('first start seeded and graded 200 customers');
+    expect(stdout).toContain('bare: Fastify with the same 200 decisions in a Map');
+    for (const server of ['bare Fastify, from memory', 'Tierwise API, LOG_LEVEL=info', 'Tierwise API, LOG_LEVEL=warn']) {
+      // | name | req/s | % of bare | p50 | p99 | cpu | requests | non-2xx | errors |: every answer a 2xx.
+      expect(stdout).toMatch(new RegExp(`^\\| ${server} \\| \\d+ \\| [\\d.]+% \\|.*\\| \\d+ \\| 0 \\| 0 \\|$`, 'm'));
+    }
+    expect(stdout).toMatch(/of bare Fastify's throughput/);
+  }, 300_000);
+});
