@@ -4,7 +4,9 @@
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+// `url` is what the api serves with; `migrationUrl` (MIGRATION_DATABASE_URL), when set, is the
+// tables' owner, used only to run migrations at boot. Embedded PGlite has a single user.
+export type DatabaseConfig = { kind: 'postgres'; url: string; migrationUrl?: string | undefined } | { kind: 'embedded'; dataDir: string };
 
 export interface AppConfig {
   port: number;

@@ -5,6 +5,7 @@ import {
   MIN_PASSWORD_LENGTH,
   USERNAME_PATTERN,
   type AppConfig,
+  type DatabaseConfig,
   type FirstAdminConfig,
   type LogLevel,
 } from './app-config.js';
@@ -42,6 +43,13 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
     problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL, not '${redact(databaseUrl)}'`);
   }
+  const migrationUrl = value('MIGRATION_DATABASE_URL');
+  if (migrationUrl !== undefined && !isPostgresUrl(migrationUrl)) {
+    problems.push(`MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL, not '${redact(migrationUrl)}'`);
+  }
+  if (migrationUrl !== undefined && databaseUrl === undefined) {
+    problems.push('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: the embedded database has a single user, so set both or neither');
+  }
   const dataDir = resolve(cwd, value('TIERWISE_DATA_DIR') ?? '.data');
 
   const policyRaw = value('TIERWISE_SEED_POLICY');
@@ -63,12 +71,17 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
   return {
     port,
     logLevel,
-    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'embedded', dataDir },
+    database: databaseUrl ? postgresConfig(databaseUrl, migrationUrl) : { kind: 'embedded', dataDir },
     seedPolicyPath: seedPolicyPath!,
     demoCustomers,
     jwtSecret,
     firstAdmin,
   };
+}
+
+// Only present when set, so a one-URL configuration reads as before.
+function postgresConfig(url: string, migrationUrl: string | undefined): DatabaseConfig {
+  return migrationUrl === undefined ? { kind: 'postgres', url } : { kind: 'postgres', url, migrationUrl };
 }
 
 function firstAdminOf(usernameRaw: string | undefined, passwordRaw: string | undefined, problems: string[]): FirstAdminConfig | undefined {

@@ -13,9 +13,11 @@ export const MIGRATIONS_TABLE = 'migrations';
 /**
  * PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite persisted in
  * TIERWISE_DATA_DIR. Both run the same entities and the same migrations, at
- * boot; the schema is never synchronised from entities.
+ * boot; the schema is never synchronised from entities. With a separate
+ * migration URL this connection only serves: migrations run as the owner first
+ * (serving-data-source.ts), and the serving role may not create extensions.
  */
-export function dataSourceOptions(database: DatabaseConfig, logger: Logger): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, logger: Logger, applicationName = 'tierwise-api'): DataSourceOptions {
   const common = {
     type: 'postgres',
     entities: ENTITIES,
@@ -27,7 +29,15 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger): Dat
     maxQueryExecutionTime: 1000,
   } as const;
   if (database.kind === 'postgres') {
-    return { ...common, url: database.url, applicationName: 'tierwise-api', connectTimeoutMS: 10_000 };
+    const servesOnly = database.migrationUrl !== undefined;
+    return {
+      ...common,
+      url: database.url,
+      applicationName,
+      connectTimeoutMS: 10_000,
+      migrationsRun: !servesOnly,
+      installExtensions: !servesOnly,
+    };
   }
   mkdirSync(database.dataDir, { recursive: true });
   return {

@@ -3,9 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { LOGGER } from '../logging/logger.token.js';
-import { dataSourceOptions } from './data-source-options.js';
 import { DatabaseHealth } from './database-health.js';
 import { REPOSITORIES } from './repositories.js';
+import { openServingDataSource, servingDataSourceOptions } from './serving-data-source.js';
 import { TransactionRunner } from './transaction-runner.js';
 
 // Repositories live beside their feature but are provided here, once (as immich
@@ -14,12 +14,8 @@ import { TransactionRunner } from './transaction-runner.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG, LOGGER],
-      useFactory: (config: AppConfig, logger: Logger) => ({
-        ...dataSourceOptions(config.database, logger),
-        // A server may come up before its database (compose, k8s); a local PGlite failure will not heal.
-        retryAttempts: config.database.kind === 'postgres' ? 10 : 1,
-        retryDelay: 3000,
-      }),
+      useFactory: (config: AppConfig, logger: Logger) => servingDataSourceOptions(config.database, logger),
+      dataSourceFactory: openServingDataSource,
     }),
   ],
   providers: [DatabaseHealth, TransactionRunner, ...REPOSITORIES],

@@ -4,6 +4,7 @@ import { DecisionChangeNotify1795800000000 } from './1795800000000-decision-chan
 import { UserPasswordChangedAt1795900000000 } from './1795900000000-user-password-changed-at.js';
 import { TierOverrides1796000000000 } from './1796000000000-tier-overrides.js';
 import { DecisionKeyOrder1796100000000 } from './1796100000000-decision-key-order.js';
+import { ServingRole1796300000000 } from './1796300000000-serving-role.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   UserPasswordChangedAt1795900000000,
   TierOverrides1796000000000,
   DecisionKeyOrder1796100000000,
+  ServingRole1796300000000,
 ];
