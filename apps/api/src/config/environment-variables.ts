@@ -4,7 +4,10 @@
 export const ENVIRONMENT_VARIABLES = [
   'PORT',
   'LOG_LEVEL',
+  // PostgreSQL the api serves with (unset: embedded PGlite); with MIGRATION_DATABASE_URL, a login role
+  // in tierwise_app that may only read and add to tier history and the audit log.
   'DATABASE_URL',
+  // The tables' owner, used only to run migrations at boot (README, "Database roles").
   'MIGRATION_DATABASE_URL',
   'TIERWISE_DATA_DIR',
   'TIERWISE_SEED_POLICY',
