@@ -18,9 +18,9 @@ import { testConfig, type TestApp } from './support/test-app.js';
 // able to rewrite tier history or the audit log, by any route the database offers.
 const suffix = randomBytes(4).toString('hex');
 const DATABASE = `${CLONE_PREFIX}roles_${suffix}`;
-// Roles are cluster-wide: unique per run, dropped at the end.
-const OWNER = `tierwise_test_owner_${suffix}`;
-const SERVER = `tierwise_test_server_${suffix}`;
+// Roles are cluster-wide: unique per run, dropped at the end (or by global setup, once their run has died).
+const OWNER = `${CLONE_PREFIX}owner_${suffix}`;
+const SERVER = `${CLONE_PREFIX}server_${suffix}`;
 
 function urlAs(role: string): string {
   const url = new URL(databaseUrl(DATABASE));

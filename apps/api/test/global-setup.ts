@@ -37,6 +37,12 @@ async function dropWhere(client: import('pg').Client, drop: (run: number) => boo
     const run = runOf(datname);
     if (run !== undefined && drop(run)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
+  // Login roles a spec made (database-roles.spec.ts), named like its databases; dropped after them (one may own one).
+  const roles = await client.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname LIKE $1`, [`${DATABASE_PREFIX}%`]);
+  for (const { rolname } of roles.rows) {
+    const run = runOf(rolname);
+    if (run !== undefined && drop(run)) await client.query(`DROP ROLE IF EXISTS "${rolname}"`);
+  }
 }
 
 function isAlive(pid: number): boolean {
