@@ -8,7 +8,8 @@ import { overrideExplanation, type AppliedOverride } from './tier-override.js';
 
 /** Puts the score and each criterion's points where tier and treatment conditions read them. */
 export function recordScore(scope: Scope, breakdown: readonly BreakdownLine[]): void {
-  const points: Record<string, number> = {};
+  // No prototype: a criterion id such as 'valueOf' reads only its own points.
+  const points = Object.create(null) as Record<string, number>;
   for (const line of breakdown) points[line.criterion] = line.points;
   scope[POINTS_FACT] = points;
   scope[SCORE_FACT] = totalScore(breakdown);

@@ -29,9 +29,9 @@ export class Population {
 
   /** This customer's population facts; absent where its own value is absent. */
   factsFor(facts: NormalizedFacts): Record<string, number> {
-    const result: Record<string, number> = {};
+    const result = Object.create(null) as Record<string, number>;
     for (const [name, measure] of this.measures) {
-      const value = facts[measure.definition.of];
+      const value = Object.hasOwn(facts, measure.definition.of) ? facts[measure.definition.of] : undefined;
       if (typeof value === 'number') result[name] = measure.lookup(value);
     }
     return result;
@@ -47,7 +47,8 @@ export class PopulationCollector {
 
   add(facts: NormalizedFacts): void {
     for (const [fact, values] of this.values) {
-      const value = facts[fact];
+      // Own keys only: facts may come from a caller as a plain object.
+      const value = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
       if (typeof value === 'number') values.push(value);
     }
   }

@@ -58,16 +58,26 @@ function compileFactCondition(condition: FactCondition): Predicate {
   if (!compare) throw new Error(`operator '${condition.operator}' reached the compiler unlinted`);
   const fact = condition.fact;
   const value = condition.value;
-  if (condition.path !== undefined) {
-    // Lint allows only "$.<criterion>" paths into the points fact.
-    const key = condition.path.slice(2);
-    return (scope: Scope) => compare((scope[fact] as Record<string, number> | undefined)?.[key], value);
-  }
+  const read = readFact(condition);
   if (isFactReference(value)) {
+    // Lint refuses these: json-rules-engine would search the other fact's text or throw.
+    if (condition.operator === 'in' || condition.operator === 'notIn') {
+      throw new Error(`'${condition.operator}' with a fact reference reached the compiler unlinted`);
+    }
     const other = value.fact;
-    return (scope: Scope) => compare(scope[fact], scope[other]);
+    return (scope: Scope) => compare(read(scope), scope[other]);
   }
+  if (condition.path !== undefined) return (scope: Scope) => compare(read(scope), value);
   return specialised(condition.operator, fact, value) ?? ((scope: Scope) => compare(scope[fact], value));
+}
+
+/** What the condition's left side reads: the fact, or one criterion's points through its path. */
+function readFact(condition: FactCondition): (scope: Scope) => unknown {
+  const fact = condition.fact;
+  if (condition.path === undefined) return (scope) => scope[fact];
+  // Lint allows only "$.<criterion>" paths into the points fact.
+  const key = condition.path.slice(2);
+  return (scope) => (scope[fact] as Record<string, number> | undefined)?.[key];
 }
 
 // The hot operators get closures without an indirect call.

@@ -26,6 +26,15 @@ describe('diffing two policy versions', () => {
     ).toEqual({ changes: [], summary: [] });
   });
 
+  it('reports a new fact named after an Object.prototype member as new, not as a changed inherited member', () => {
+    const after = edited((d) => {
+      d.facts['constructor'] = { type: 'number', label: { en: 'Builder' }, required: false };
+    });
+    const diff = diffPolicies(seed, after);
+    expect(diff.summary).toEqual(["new fact 'constructor' (Builder, number)"]);
+    expect(diff.changes).toEqual([{ op: 'added', path: '/facts/constructor', after: after.facts['constructor'] }]);
+  });
+
   it('says a tier threshold moved', () => {
     const after = edited((d) => {
       d.grading.tiers[0]!.conditions = { all: [{ fact: 'score', operator: 'greaterThanInclusive', value: 80 }] };

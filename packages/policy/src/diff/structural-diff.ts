@@ -24,10 +24,10 @@ export function structuralDiff(before: unknown, after: unknown, path: (string | 
   if (isObject(before) && isObject(after)) {
     const changes: PolicyChange[] = [];
     for (const key of Object.keys(before)) {
-      if (!(key in after)) changes.push({ op: 'removed', path: pointer(...path, key), before: before[key] });
+      if (!Object.hasOwn(after, key)) changes.push({ op: 'removed', path: pointer(...path, key), before: before[key] });
     }
     for (const key of Object.keys(after)) {
-      if (!(key in before)) changes.push({ op: 'added', path: pointer(...path, key), after: after[key] });
+      if (!Object.hasOwn(before, key)) changes.push({ op: 'added', path: pointer(...path, key), after: after[key] });
       else changes.push(...structuralDiff(before[key], after[key], [...path, key]));
     }
     return changes;

@@ -19,7 +19,8 @@ export function summarizeChanges(before: PolicyDocument, after: PolicyDocument):
 function factChanges(before: PolicyDocument, after: PolicyDocument): string[] {
   const lines: string[] = [];
   for (const [name, fact] of Object.entries(after.facts)) {
-    const old = before.facts[name];
+    // Own keys only: a new fact named 'constructor' must not find Object's constructor.
+    const old = Object.hasOwn(before.facts, name) ? before.facts[name] : undefined;
     if (!old) {
       lines.push(`new fact '${name}' (${fact.label.en}, ${fact.type}${fact.required ? ', required' : ''})`);
       continue;
@@ -32,17 +33,17 @@ function factChanges(before: PolicyDocument, after: PolicyDocument): string[] {
     if (added.length > 0) lines.push(`fact '${name}' now allows ${added.join(', ')}`);
     if (removed.length > 0) lines.push(`fact '${name}' no longer allows ${removed.join(', ')}`);
   }
-  for (const name of Object.keys(before.facts)) if (!(name in after.facts)) lines.push(`fact '${name}' removed`);
+  for (const name of Object.keys(before.facts)) if (!Object.hasOwn(after.facts, name)) lines.push(`fact '${name}' removed`);
   return lines;
 }
 
 function keyedChanges(before: Record<string, unknown>, after: Record<string, unknown>, noun: string): string[] {
   const lines: string[] = [];
   for (const name of Object.keys(after)) {
-    if (!(name in before)) lines.push(`new ${noun} '${name}'`);
+    if (!Object.hasOwn(before, name)) lines.push(`new ${noun} '${name}'`);
     else if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) lines.push(`${noun} '${name}' changed`);
   }
-  for (const name of Object.keys(before)) if (!(name in after)) lines.push(`${noun} '${name}' removed`);
+  for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) lines.push(`${noun} '${name}' removed`);
   return lines;
 }
 
@@ -131,7 +132,7 @@ function conditionChanges(subject: string, before: TopLevelCondition | undefined
     old.length === now.length &&
     old.every((leaf, i) => leaf.fact === now[i]?.fact && leaf.operator === now[i]?.operator && leaf.path === now[i]?.path);
   const shapeOf = (condition: TopLevelCondition | undefined) =>
-    JSON.stringify(condition, (key, value) => (key === 'value' ? undefined : value));
+    JSON.stringify(condition, (key, value: unknown) => (key === 'value' ? undefined : value));
   if (!sameShape || shapeOf(before) !== shapeOf(after)) return [`${subject}: conditions changed`];
   return old.flatMap((leaf, i) => {
     const next = now[i]!;
@@ -170,5 +171,6 @@ function matchById<T extends { id: string }>(
 function show(value: unknown): string {
   if (value === undefined) return 'none';
   if (Array.isArray(value)) return value.join(', ');
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? 'none';
 }

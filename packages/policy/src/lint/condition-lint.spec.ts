@@ -219,6 +219,27 @@ describe('condition lint: value-type', () => {
       error('value-type', `${FIRST}/value`, "'revenue' is a number and cannot be compared with 'nature', which is one of soe, private"),
     ]);
   });
+
+  // json-rules-engine runs these as a substring search in text, and throws on a number or a missing fact.
+  it.each(['in', 'notIn'])("rejects '%s' against another fact, which holds one value, not a list", (operator) => {
+    expect(lintTreatmentCondition(factCondition('note', operator, { fact: 'nature' }))).toEqual([
+      error(
+        'value-type',
+        `${FIRST}/value`,
+        `'${operator}' needs a list of values written out, but 'nature' holds a single value; compare the two facts with 'equal' or 'notEqual'`,
+      ),
+    ]);
+  });
+
+  it('rejects comparing with the points fact whole, which a reference cannot narrow to one criterion', () => {
+    expect(lintTreatmentCondition(factCondition('score', 'greaterThan', { fact: 'points' }))).toEqual([
+      error(
+        'value-type',
+        `${FIRST}/value`,
+        "'points' holds the points of every criterion and cannot be compared whole; write the condition on 'points' with a path such as $.revenue instead",
+      ),
+    ]);
+  });
 });
 
 describe('condition lint: unsupported-path', () => {

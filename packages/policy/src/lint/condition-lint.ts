@@ -54,6 +54,27 @@ function lintValue(condition: FactCondition, fact: CatalogueFact, operator: Oper
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const other = facts.get(value.fact);
     if (!other) return [error('unknown-fact', [...path, 'fact'], unknownFactMessage(value.fact, facts))];
+    // json-rules-engine runs 'in' as value.indexOf(factValue): on another fact's single
+    // value that is a substring search in text and an error on a number or a missing fact.
+    if (operator === 'in' || operator === 'notIn') {
+      return [
+        error(
+          'value-type',
+          path,
+          `'${operator}' needs a list of values written out, but '${other.name}' holds a single value; compare the two facts with 'equal' or 'notEqual'`,
+        ),
+      ];
+    }
+    // A reference cannot carry a path, so it would compare with the whole set of points.
+    if (other.paths) {
+      return [
+        error(
+          'value-type',
+          path,
+          `'${other.name}' holds the points of every criterion and cannot be compared whole; write the condition on '${other.name}' with a path such as ${[...other.paths][0] ?? '$.criterion'} instead`,
+        ),
+      ];
+    }
     if (!sameKind(fact, other)) {
       return [
         error(

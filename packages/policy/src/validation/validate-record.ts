@@ -25,7 +25,10 @@ export function validateRecord(record: unknown, catalogue: FactCatalogue): Recor
   }
   const input = record as Record<string, unknown>;
   const errors: RecordError[] = [];
-  const facts: NormalizedFacts = {};
+  // No prototype: a fact named 'constructor' or 'toString' that is absent reads as
+  // absent everywhere the facts go (conditions, explanations, population), as in
+  // json-rules-engine, whose Almanac keeps facts in a Map.
+  const facts: NormalizedFacts = Object.create(null) as NormalizedFacts;
   for (const key of Object.keys(input)) {
     if (IDENTITY_KEYS.has(key)) continue;
     const fact = catalogue.get(key);
