@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyDocument, TopLevelCondition } from '../../src/index.js';
-import { all, any, factCondition, factFactory, not, policyFactory, tierFactory } from '../../src/testing/policy-factory.js';
+import type { TopLevelCondition } from '../../src/index.js';
+import { all, any, factCondition, not } from '../../src/testing/policy-factory.js';
+import { conditionPolicy, customer, type ConditionCustomer } from './condition-policy.js';
 import { decide } from './decide.js';
 
-// Each case: a tier 'yes' with the condition under test before a catch-all 'no',
-// so the tier says whether the condition held for the record.
-function conditionPolicy(conditions: TopLevelCondition): PolicyDocument {
-  return policyFactory({
-    facts: {
-      region: factFactory({ type: 'string', enum: ['north', 'south', 'east'] }),
-      blacklisted: factFactory({ type: 'boolean' }),
-      a: factFactory({ min: 0, max: 100 }),
-      b: factFactory({ min: 0, max: 100 }),
-    },
-    grading: { tiers: [tierFactory('yes', conditions), tierFactory('no')] },
-    treatments: [],
-  });
-}
-
-const customer = { region: 'north', blacklisted: false, a: 10, b: 20 };
-
-async function holds(conditions: TopLevelCondition, changes: Partial<typeof customer> = {}): Promise<boolean> {
+async function holds(conditions: TopLevelCondition, changes: Partial<ConditionCustomer> = {}): Promise<boolean> {
   const decision = await decide(conditionPolicy(conditions), { ...customer, ...changes });
   return decision.tier === 'yes';
 }
@@ -106,5 +90,31 @@ describe('conditions', () => {
     ['greaterThanInclusive', true],
   ] as const)('a fact compared with another fact of the same value: %s is %s', async (operator, expected) => {
     expect(await holds(all(factCondition('a', operator, { fact: 'b' })), { a: 20, b: 20 })).toBe(expected);
+  });
+
+  it('compares a date fact with a date as the instant it names', async () => {
+    const onOrAfter = all(factCondition('since', 'greaterThanInclusive', '2021-01-01'));
+    expect(await holds(onOrAfter, { since: '2021-01-01' })).toBe(true);
+    expect(await holds(onOrAfter, { since: '2020-12-31T23:59:59Z' })).toBe(false);
+    const listed = all(factCondition('since', 'in', ['2021-01-01', '2022-01-01']));
+    expect(await holds(listed, { since: '2022-01-01T00:00:00Z' })).toBe(true);
+    expect(await holds(listed, { since: '2022-01-02' })).toBe(false);
+    const nested = any(not(all(factCondition('since', 'lessThan', '2021-01-01'))));
+    expect(await holds(nested, { since: '2021-06-01' })).toBe(true);
+    expect(await holds(nested, { since: '2020-06-01' })).toBe(false);
+  });
+
+  it('leaves a text fact that looks like a date as text', async () => {
+    const condition = all(factCondition('code', 'equal', '2021-01-01'));
+    expect(await holds(condition, { code: '2021-01-01' })).toBe(true);
+    expect(await holds(condition, { code: '2021-01-02' })).toBe(false);
+  });
+
+  it('holds no numeric comparison for an absent fact', async () => {
+    for (const operator of ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']) {
+      expect(await holds(all(factCondition('note', operator, 5)))).toBe(false);
+      expect(await holds(all(factCondition('note', operator, { fact: 'a' })))).toBe(false);
+    }
+    expect(await holds(all(factCondition('note', 'notEqual', 5)))).toBe(true);
   });
 });
