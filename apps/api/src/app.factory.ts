@@ -3,6 +3,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { answerClientError, answerFrameworkError } from './common/framework-errors.js';
+import { registerJsonBodyParser } from './common/json-body-parser.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { registerImportContentTypes } from './customers/import/import-content-types.js';
 import type { AppConfig } from './config/app-config.js';
@@ -12,7 +14,11 @@ import { NestPinoLogger } from './logging/nest-pino-logger.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-id.js';
 
-const EXPOSED_HEADERS = ['Content-Range', 'ETag', 'Location', 'X-Request-Id'];
+const EXPOSED_HEADERS = ['Content-Range', 'ETag', 'Location', 'X-Request-Id', 'Retry-After'];
+// Every method a route uses: @fastify/cors allows only GET, HEAD and POST unless told, so a console could not save or delete.
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+// Customer ids are up to 128 characters; Fastify's default of 100 answered 414 to the longest before any route ran.
+const MAX_PARAM_LENGTH = 256;
 
 /**
  * The configured application, initialised (database connected, migrations run,
@@ -29,6 +35,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     }),
     // Keep-alive sockets must not hold a graceful shutdown open.
     forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Bad URLs, over-long parameters and unparseable HTTP answer as problem+json, like every other error.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
@@ -36,9 +46,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     abortOnError: false,
   });
   app.useGlobalFilters(new ProblemFilter(logger));
-  // Credentials are never sent cross-origin, so reflecting the origin is safe; the
-  // console (another origin in development) must read Content-Range for paging.
-  app.enableCors({ origin: true, credentials: false, exposedHeaders: EXPOSED_HEADERS });
+  // Only the configured origins (TIERWISE_CORS_ORIGINS) get CORS headers; the
+  // console served by the API itself is same-origin and needs none. A console
+  // on another origin must read Content-Range (paging) and ETag (If-Match).
+  app.enableCors({ origin: [...config.corsOrigins], methods: CORS_METHODS, credentials: false, exposedHeaders: EXPOSED_HEADERS });
   const fastify = app.getHttpAdapter().getInstance();
   // Set as the request arrives (a plain callback hook, cheaper than an async onSend) so every answer carries it.
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -46,6 +57,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     done();
   });
   registerAccessLog(fastify);
+  registerJsonBodyParser(app);
   registerImportContentTypes(app);
   setupOpenApi(app);
   await app.init();

@@ -21,8 +21,8 @@ async function main(): Promise<void> {
     // SIGTERM/SIGINT close the server (in-flight requests finish) and then the database, then exit 0.
     app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => logger.info({ signal }, 'shutting down'));
-    await app.listen({ port: config.port, host: '0.0.0.0' });
-    logger.info({ port: config.port, database: config.database.kind }, 'tierwise api listening');
+    await app.listen({ port: config.port, host: config.host });
+    logger.info({ host: config.host, port: config.port, database: config.database.kind }, 'tierwise api listening');
   } catch (error) {
     logger.fatal({ err: error }, 'the api could not start');
     process.exitCode = 1;

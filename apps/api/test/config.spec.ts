@@ -19,7 +19,7 @@ function namesRead(env: Record<string, string>): Set<string> {
   const watched = new Proxy(env, {
     get(target, name, receiver) {
       if (typeof name === 'string') read.add(name);
-      return Reflect.get(target, name, receiver);
+      return Reflect.get(target, name, receiver) as string | undefined;
     },
   });
   try {
@@ -77,6 +77,21 @@ describe('configuration read at boot', () => {
       "DATABASE_URL must be a postgres:// or postgresql:// URL, not 'mysql://***@db/tierwise'",
     ]);
     expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('listens on loopback and allows no foreign origin unless HOST and TIERWISE_CORS_ORIGINS say otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', corsOrigins: [] });
+    expect(loadConfig({ HOST: '0.0.0.0', TIERWISE_CORS_ORIGINS: 'http://localhost:5173, https://console.example.com/' })).toMatchObject({
+      host: '0.0.0.0',
+      corsOrigins: ['http://localhost:5173', 'https://console.example.com'],
+    });
+  });
+
+  it('refuses a CORS origin that is not scheme://host[:port]', () => {
+    expect(problemsOf({ TIERWISE_CORS_ORIGINS: 'http://ok.example, *, https://x.example/path' })).toEqual([
+      "TIERWISE_CORS_ORIGINS must list origins such as https://console.example.com, comma-separated, not '*'",
+      "TIERWISE_CORS_ORIGINS must list origins such as https://console.example.com, comma-separated, not 'https://x.example/path'",
+    ]);
   });
 
   it('ignores empty variables, as if unset', () => {

@@ -7,6 +7,16 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const NDJSON = 'application/x-ndjson';
 
+interface StoredCustomer {
+  name: string;
+  facts: Record<string, unknown>;
+  gradedAt: string;
+}
+interface RejectedImport {
+  detail: string;
+  errors: { line: number; customerId: string | null; path: string; message: string }[];
+}
+
 describe('bulk import of customers', () => {
   let t: TestApp;
   let admin: Record<string, string>;
@@ -50,7 +60,7 @@ describe('bulk import of customers', () => {
       tiers: { A: 1, B: 1, C: 1 },
       policy: { id: 'default', version: 1, hash: expect.stringMatching(/^sha256:/) },
     });
-    const stored = (await getCustomer('J-1')).json();
+    const stored = (await getCustomer('J-1')).json<StoredCustomer>();
     expect(stored).toMatchObject({ id: 'J-1', name: customers[0]!.name, facts: customers[0]!.facts, tier: 'A', version: 1 });
     const history = await t.db.sql(
       `SELECT customer_id, previous_tier, new_tier, cause, actor FROM tier_history WHERE customer_id LIKE 'J-%' ORDER BY customer_id`,
@@ -90,11 +100,11 @@ describe('bulk import of customers', () => {
     const response = await postImport(t, 'text/csv', csv(customers), admin);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ imported: 2, created: 2, tiers: { A: 1, C: 1 } });
-    const stored = (await getCustomer('V-1')).json();
+    const stored = (await getCustomer('V-1')).json<StoredCustomer>();
     expect(stored.name).toBe('Acme, "North" Ltd');
     // Numbers and booleans, not the text of the cells.
     expect(stored.facts).toEqual(customers[0]!.facts);
-    expect((await getCustomer('V-2')).json().facts).toMatchObject({ upgradePotential: true, strength: 5 });
+    expect((await getCustomer('V-2')).json<StoredCustomer>().facts).toMatchObject({ upgradePotential: true, strength: 5 });
   });
 
   it('rejects a file with bad rows, listing each problem by line, and writes nothing', async () => {
@@ -106,7 +116,7 @@ describe('bulk import of customers', () => {
       JSON.stringify({ id: 'B-3', name: 'Unknown fact', facts: customerFacts('B', { shoeSize: 44 }) }), // 3
       JSON.stringify({ id: 'B-4', name: 'Wrong type', facts: customerFacts('B', { strength: 'strong' }) }), // 4
       '', // 5: blank, skipped but counted
-      JSON.stringify({ id: 'B-6', facts: customerFacts('B') }), // 6: no name
+      JSON.stringify({ id: 'B-6', name: 42, facts: customerFacts('B') }), // 6: a name that is not text
       JSON.stringify({ id: 'B-1', name: 'Again', facts: customerFacts('B') }), // 7: duplicate of line 1
       JSON.stringify({ id: 'has space', name: 'Bad id', facts: customerFacts('B'), colour: 'red' }), // 8
     ];
@@ -114,14 +124,14 @@ describe('bulk import of customers', () => {
 
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const problem = response.json();
+    const problem = response.json<RejectedImport>();
     expect(problem).toMatchObject({ code: 'import-rejected', status: 422, totalErrors: 7, rowsRejected: 6, rowsRead: 7 });
     expect(problem.detail).toContain('6 of 7 row(s)');
     expect(problem.errors).toEqual([
       { line: 2, customerId: null, path: '', message: expect.stringContaining('not valid JSON') },
       { line: 3, customerId: 'B-3', path: '/facts/shoeSize', message: "unknown fact 'shoeSize'" },
       { line: 4, customerId: 'B-4', path: '/facts/strength', message: expect.stringContaining("'strength'") },
-      { line: 6, customerId: 'B-6', path: '/name', message: 'name is required' },
+      { line: 6, customerId: 'B-6', path: '/name', message: 'name must be text' },
       { line: 7, customerId: 'B-1', path: '/id', message: "customer 'B-1' already appears on line 1; each customer may appear once" },
       { line: 8, customerId: 'has space', path: '/colour', message: expect.stringContaining("unknown field 'colour'") },
       { line: 8, customerId: 'has space', path: '/id', message: expect.stringContaining('must be 1-128 letters') },
@@ -144,7 +154,7 @@ describe('bulk import of customers', () => {
     const response = await postImport(t, 'text/csv', body, admin);
 
     expect(response.statusCode).toBe(422);
-    expect(response.json().errors).toEqual([
+    expect(response.json<RejectedImport>().errors).toEqual([
       { line: 1, customerId: null, path: '/columns/9', message: "column 'favouriteColour' is not a fact of the policy in force" },
       { line: 3, customerId: 'W-2', path: '/facts/strength', message: `'strength' must be a number, not "five"` },
       { line: 4, customerId: 'W-3', path: '/facts/blacklisted', message: expect.stringContaining('must be true, false, yes, no, 1 or 0') },
@@ -158,27 +168,22 @@ describe('bulk import of customers', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('reports a CSV header without id or name once, not on every row', async () => {
+  it('reports a CSV header without an id column once, not on every row', async () => {
     const response = await postImport(t, 'text/csv', 'nature,strength\nprivate,5\nprivate,6\n', admin);
     expect(response.statusCode).toBe(422);
-    const paths = (response.json().errors as { line: number; path: string; message: string }[]).filter(
-      (error) => error.path === '/columns',
-    );
-    expect(paths).toEqual([
-      { line: 1, customerId: null, path: '/columns', message: 'the header needs an id column' },
-      { line: 1, customerId: null, path: '/columns', message: 'the header needs a name column' },
-    ]);
-    expect(response.json().errors.some((error: { path: string }) => error.path === '/id' || error.path === '/name')).toBe(false);
+    const paths = response.json<RejectedImport>().errors.filter((error) => error.path === '/columns');
+    expect(paths).toEqual([{ line: 1, customerId: null, path: '/columns', message: 'the header needs an id column' }]);
+    expect(response.json<RejectedImport>().errors.some((error) => error.path === '/id' || error.path === '/name')).toBe(false);
   });
 
   it('lists at most 1,000 problems but counts them all', async () => {
     const lines = Array.from({ length: 1200 }, (_, index) => `not json ${index}`);
     const response = await postImport(t, NDJSON, lines.join('\n'), admin);
     expect(response.statusCode).toBe(422);
-    const problem = response.json();
+    const problem = response.json<RejectedImport>();
     expect(problem.errors).toHaveLength(1000);
     expect(problem).toMatchObject({ totalErrors: 1200, rowsRejected: 1200 });
-    expect(problem.errors.at(-1).line).toBe(1000);
+    expect(problem.errors.at(-1)!.line).toBe(1000);
   });
 
   it('is for admins only', async () => {
@@ -238,7 +243,7 @@ describe('bulk import of customers', () => {
     const first = await postImport(t, NDJSON, jsonl(customers), admin);
     expect(first.json()).toMatchObject({ created: 2, tierChanges: 2 });
     const historyAfterFirst = await counts();
-    const gradedAt = (await getCustomer('R-1')).json().gradedAt;
+    const gradedAt = (await getCustomer('R-1')).json<StoredCustomer>().gradedAt;
 
     const again = await postImport(t, NDJSON, jsonl(customers), admin);
     expect(again.statusCode).toBe(200);

@@ -10,6 +10,13 @@ export type DatabaseConfig = { kind: 'postgres'; url: string; migrationUrl?: str
 
 export interface AppConfig {
   port: number;
+  /** Interface `npm start` listens on (HOST); loopback unless set, docker-compose sets 0.0.0.0. */
+  host: string;
+  /**
+   * Browser origins allowed to call the API from another origin
+   * (TIERWISE_CORS_ORIGINS, comma-separated); empty: same origin only.
+   */
+  corsOrigins: readonly string[];
   logLevel: LogLevel;
   database: DatabaseConfig;
   /** Folder (or file) of the policy loaded as version 1 of `default` on first start. */

@@ -3,6 +3,8 @@
 // test/docker-compose.spec.ts when docker-compose.yml sets anything else.
 export const ENVIRONMENT_VARIABLES = [
   'PORT',
+  'HOST',
+  'TIERWISE_CORS_ORIGINS',
   'LOG_LEVEL',
   // PostgreSQL the api serves with (unset: embedded PGlite); with MIGRATION_DATABASE_URL, a login role
   // in tierwise_app that may only read and add to tier history and the audit log.

@@ -15,6 +15,8 @@ import { findSeedPolicy } from './find-seed-policy.js';
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 const DEFAULT_DEMO_CUSTOMERS = 500;
+// Reachable from this machine only until a deploy says otherwise (docker-compose sets HOST=0.0.0.0).
+const DEFAULT_HOST = '127.0.0.1';
 
 /**
  * Reads and checks the environment once. Throws ConfigError naming every bad
@@ -34,6 +36,9 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
     { min: 0, max: 100_000, fallback: DEFAULT_DEMO_CUSTOMERS },
     problems,
   );
+
+  const host = value('HOST') ?? DEFAULT_HOST;
+  const corsOrigins = corsOriginsOf(value('TIERWISE_CORS_ORIGINS'), problems);
 
   const logLevelRaw = value('LOG_LEVEL') ?? 'info';
   const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw) ? (logLevelRaw as LogLevel) : 'info';
@@ -70,6 +75,8 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
+    host,
+    corsOrigins,
     logLevel,
     database: databaseUrl ? postgresConfig(databaseUrl, migrationUrl) : { kind: 'embedded', dataDir },
     seedPolicyPath: seedPolicyPath!,
@@ -105,6 +112,28 @@ function firstAdminOf(usernameRaw: string | undefined, passwordRaw: string | und
     ok = false;
   }
   return ok ? { username, password } : undefined;
+}
+
+// Origins as a browser sends them: scheme, host and port only, no path; '*' is refused (it would let every site in).
+function corsOriginsOf(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const origins: string[] = [];
+  for (const entry of raw.split(',').map((part) => part.trim())) {
+    if (entry === '') continue;
+    let origin: string | undefined;
+    try {
+      const url = new URL(entry);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/$/, '')) origin = url.origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin === undefined) {
+      problems.push(
+        `TIERWISE_CORS_ORIGINS must list origins such as https://console.example.com, comma-separated, not '${entry.slice(0, 100)}'`,
+      );
+    } else origins.push(origin);
+  }
+  return origins;
 }
 
 function integer(

@@ -12,6 +12,14 @@ import type { StoredTierOverride } from './tier-override.js';
 
 export type SavedCustomer = CustomerEntity & { created: boolean };
 
+/** What a PUT writes: the whole record but its grading. */
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  phone: string | null;
+  facts: Record<string, unknown>;
+}
+
 const SORT_COLUMNS: Readonly<Record<CustomerSortField, string>> = {
   id: 'c.id',
   name: 'c.name',
@@ -32,6 +40,7 @@ const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version, t
 interface SavedRow {
   id: string;
   name: string;
+  phone: string | null;
   facts: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
@@ -75,15 +84,13 @@ export class CustomersRepository {
   }
 
   /** Replaces only if the stored version is `expectedVersion` (optimistic concurrency); null otherwise. */
-  async updateIfVersion(
-    manager: EntityManager,
-    customer: { id: string; name: string; facts: Record<string, unknown> },
-    expectedVersion: number,
-  ): Promise<SavedCustomer | null> {
-    const rows = await manager.query<SavedRow[]>(
-      `UPDATE customers SET name = $2, facts = $3, updated_at = now(), version = version + 1
-       WHERE id = $1 AND version = $4 ${RETURNING}`,
-      [customer.id, customer.name, JSON.stringify(customer.facts), expectedVersion],
+  async updateIfVersion(manager: EntityManager, customer: CustomerRecord, expectedVersion: number): Promise<SavedCustomer | null> {
+    const rows = await refusingTakenPhone(() =>
+      manager.query<SavedRow[]>(
+        `UPDATE customers SET name = $2, phone = $3, facts = $4, updated_at = now(), version = version + 1
+         WHERE id = $1 AND version = $5 ${RETURNING}`,
+        [customer.id, customer.name, customer.phone, JSON.stringify(customer.facts), expectedVersion],
+      ),
     );
     // pg reports UPDATE ... RETURNING as [rows, count]; PGlite as rows.
     const saved = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as SavedRow | undefined;
@@ -98,22 +105,36 @@ export class CustomersRepository {
    */
   async upsertMany(
     manager: EntityManager,
-    customers: readonly Pick<CustomerEntity, 'id' | 'name' | 'facts'>[],
+    customers: readonly { id: string; name: string | null; facts: Record<string, unknown> }[],
   ): Promise<{ id: string; created: boolean }[]> {
+    // A null name (an import without names) keeps an existing customer's name and names a new one by its id;
+    // ON CONFLICT sees only EXCLUDED, so the ids whose name is kept travel as a second parameter.
+    const keepName = customers.filter((customer) => customer.name === null).map((customer) => customer.id);
     // One jsonb parameter rather than three per row: no bind-parameter ceiling, one plan.
     return manager.query<{ id: string; created: boolean }[]>(
       `INSERT INTO customers (id, name, facts)
-       SELECT r.id, r.name, r.facts FROM jsonb_to_recordset($1::jsonb) AS r (id text, name text, facts jsonb)
+       SELECT r.id, COALESCE(r.name, r.id), r.facts FROM jsonb_to_recordset($1::jsonb) AS r (id text, name text, facts jsonb)
        ON CONFLICT (id) DO UPDATE SET
-         name = EXCLUDED.name, facts = EXCLUDED.facts, updated_at = now(), version = customers.version + 1
-       WHERE customers.name IS DISTINCT FROM EXCLUDED.name OR customers.facts IS DISTINCT FROM EXCLUDED.facts
+         name = CASE WHEN EXCLUDED.id = ANY($2::text[]) THEN customers.name ELSE EXCLUDED.name END,
+         facts = EXCLUDED.facts, updated_at = now(), version = customers.version + 1
+       WHERE (customers.name IS DISTINCT FROM EXCLUDED.name AND NOT EXCLUDED.id = ANY($2::text[]))
+          OR customers.facts IS DISTINCT FROM EXCLUDED.facts
        RETURNING id, (xmax = 0) AS created`,
-      [JSON.stringify(customers.map(({ id, name, facts }) => ({ id, name, facts })))],
+      [JSON.stringify(customers.map(({ id, name, facts }) => ({ id, name, facts }))), keepName],
     );
   }
 
   async insertMany(manager: EntityManager, customers: readonly Pick<CustomerEntity, 'id' | 'name' | 'facts'>[]): Promise<void> {
     await insertRows(manager, CustomerEntity, customers);
+  }
+
+  /** The record a PUT replaces, row-locked until the transaction ends (for the audit's before); null for a new customer. */
+  async lockRecord(manager: EntityManager, id: string): Promise<Omit<CustomerRecord, 'id'> | null> {
+    const rows = await manager.query<{ name: string; phone: string | null; facts: Record<string, unknown> }[]>(
+      'SELECT name, phone, facts FROM customers WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** A customer's facts and tier set by hand, row-locked until the transaction ends; null for no such customer. */

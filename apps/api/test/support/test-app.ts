@@ -18,6 +18,8 @@ const logLevel = (process.env['LOG_LEVEL'] as LogLevel | undefined) ?? 'silent';
 export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: 0,
+    host: '127.0.0.1',
+    corsOrigins: [],
     logLevel,
     database,
     seedPolicyPath: findSeedPolicy()!,
@@ -57,7 +59,7 @@ export async function startEmbeddedTestApp(dataDir: string, overrides: Partial<A
     db: {
       url: `pglite:${dataDir}`,
       sql: (text, params) => dataSource.query(text, params),
-      drop: async () => undefined,
+      drop: () => Promise.resolve(),
     },
     close: () => app.close(),
   };

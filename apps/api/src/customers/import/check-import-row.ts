@@ -21,8 +21,9 @@ export interface RowCheck {
 export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firstLineOf: Map<string, number>): RowCheck {
   const problems = [...raw.problems];
   const customerId = typeof raw.id === 'string' ? raw.id : null;
-  // A line that is not a JSON object at all has nothing more to check.
-  if (raw.id === undefined && raw.name === undefined && raw.facts === undefined && problems.length > 0) return { customerId, problems };
+  // A line that is not a JSON object at all, or holds what cannot be stored, has nothing more to check.
+  if (raw.unstorable || (raw.id === undefined && raw.name === undefined && raw.facts === undefined && problems.length > 0))
+    return { customerId, problems };
 
   if (raw.id === undefined) {
     if (!raw.idNotGiven) problems.push({ path: '/id', message: 'id is required' });
@@ -38,12 +39,13 @@ export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firs
     else firstLineOf.set(raw.id, raw.line);
   }
 
+  // No name at all is allowed (the CLI's record format has none); a name given must be one.
   const name = typeof raw.name === 'string' ? raw.name.trim() : undefined;
-  if (raw.name === undefined) {
-    if (!raw.nameNotGiven) problems.push({ path: '/name', message: 'name is required' });
-  } else if (name === undefined) problems.push({ path: '/name', message: 'name must be text' });
-  else if (name.length === 0 || name.length > MAX_NAME)
-    problems.push({ path: '/name', message: `name must be 1 to ${MAX_NAME} characters` });
+  if (raw.name !== undefined && raw.name !== null) {
+    if (name === undefined) problems.push({ path: '/name', message: 'name must be text' });
+    else if (name.length === 0 || name.length > MAX_NAME)
+      problems.push({ path: '/name', message: `name must be 1 to ${MAX_NAME} characters` });
+  }
 
   if (!isPlainObject(raw.facts)) {
     problems.push({ path: '/facts', message: 'facts is required and must be an object' });
@@ -59,5 +61,9 @@ export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firs
   }
 
   if (problems.length > 0) return { customerId, problems };
-  return { customerId, problems, row: { line: raw.line, id: raw.id as string, name: name!, facts: raw.facts as Record<string, unknown> } };
+  return {
+    customerId,
+    problems,
+    row: { line: raw.line, id: raw.id as string, name: name ?? null, facts: raw.facts as Record<string, unknown> },
+  };
 }

@@ -15,8 +15,8 @@ type Column =
 const ID_COLUMNS: ReadonlySet<string> = new Set(['id', 'customerId']);
 
 /**
- * A header row naming the columns (id or customerId, name, then facts by their
- * policy names), then one customer per row. Cells become facts by the
+ * A header row naming the columns (id or customerId, name if given, then facts
+ * by their policy names: the CLI's CSV is one), then one customer per row. Cells become facts by the
  * catalogue's types, exactly as the CLI reads them; empty cells are absent
  * facts. Rows are numbered by the physical line they start on (a quoted cell may span lines).
  */
@@ -77,8 +77,6 @@ function readHeader(cells: string[], catalogue: FactCatalogue, line: number): { 
     return { kind: 'fact', name, fact };
   });
   if (!columns.some((column) => column.kind === 'id')) problems.push({ line, path: '/columns', message: 'the header needs an id column' });
-  if (!columns.some((column) => column.kind === 'name'))
-    problems.push({ line, path: '/columns', message: 'the header needs a name column' });
   return { columns, problems };
 }
 
@@ -91,7 +89,6 @@ function toRow(header: Column[], cells: string[], line: number): RawImportRow {
   const row: RawImportRow = { line, id: undefined, name: undefined, facts: {}, problems: [] };
   // Reported once at the header, not again on every row.
   if (!header.some((column) => column.kind === 'id')) row.idNotGiven = true;
-  if (!header.some((column) => column.kind === 'name')) row.nameNotGiven = true;
   if (cells.length !== header.length) {
     row.problems.push({ path: '', message: `the row has ${cells.length} cells but the header has ${header.length} columns` });
   }
@@ -100,6 +97,14 @@ function toRow(header: Column[], cells: string[], line: number): RawImportRow {
   header.forEach((column, index) => {
     const cell = cells[index];
     if (cell === undefined || cell.trim() === '') return;
+    // PostgreSQL stores no NUL in text or jsonb: the cell is reported and the row is not checked further.
+    if (cell.includes('\u0000')) {
+      const path =
+        column.kind === 'fact' ? `/facts${factPointer(column.name)}` : column.kind === 'ignored' ? `/columns/${index}` : `/${column.kind}`;
+      row.problems.push({ path, message: `the cell contains a NUL character (\\u0000), which cannot be stored; remove it` });
+      row.unstorable = true;
+      return;
+    }
     if (column.kind === 'id') row.id = cell.trim();
     else if (column.kind === 'name') row.name = cell;
     else if (column.kind === 'fact') {

@@ -15,16 +15,18 @@ export interface RawImportRow {
    * with every other problem; this message, naming what the CSV accepts, replaces the validator's.
    */
   cellProblems?: ReadonlyMap<string, string>;
-  /** The file has no id (or name) column, a problem reported once for the file rather than on each row. */
+  /** The file has no id column, a problem reported once for the file rather than on each row. */
   idNotGiven?: true;
-  nameNotGiven?: true;
+  /** The row holds something that cannot be stored (a NUL, a number past a double, hostile nesting): its problem is listed and nothing else is checked. */
+  unstorable?: true;
 }
 
 /** A row that passed every check. */
 export interface ImportRow {
   line: number;
   id: string;
-  name: string;
+  /** Null when the file gives none (the CLI's records have no name): a new customer is named by its id, an existing one keeps its name. */
+  name: string | null;
   facts: Record<string, unknown>;
 }
 

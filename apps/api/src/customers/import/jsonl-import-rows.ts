@@ -1,14 +1,18 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { FieldError } from '../../common/field-error.js';
 import { isPlainObject } from '../../common/request-shape.js';
+import { findUnstorableJson } from '../../common/storable-json.js';
 import { MAX_ROW_BYTES } from './import-limits.js';
 import { UnreadableImport, type ImportItem, type RawImportRow } from './import-row.js';
 
 const ROW_KEYS: ReadonlySet<string> = new Set(['id', 'customerId', 'name', 'facts']);
+const FLAT_ROW_KEYS: ReadonlySet<string> = new Set(['id', 'customerId', 'name']);
 
 /**
- * One customer per line: {"id": "C-1", "name": "...", "facts": {...}} (customerId
- * is accepted for id). Blank lines are skipped but still counted, so lines
+ * One customer per line, in either shape: {"id": "C-1", "name": "...", "facts": {...}}
+ * or the CLI's flat record {"customerId": "C-1", "strength": 12, ...} whose
+ * other keys are the facts (name optional in both; customerId is accepted for
+ * id in both). A line with a "facts" object is the first shape. Blank lines are skipped but still counted, so lines
  * match what an editor shows. Lines are split by hand rather than by readline
  * so a failing body (too large, client gone) fails the loop that reads it.
  */
@@ -47,15 +51,39 @@ function readLine(raw: string, line: number): RawImportRow | undefined {
     return unreadable(line, `the line is not valid JSON: ${(error as Error).message}`);
   }
   if (!isPlainObject(value)) return unreadable(line, 'each line must be a JSON object with id, name and facts');
-  const problems: FieldError[] = [];
-  for (const key of Object.keys(value)) {
-    if (!ROW_KEYS.has(key)) problems.push({ path: `/${key}`, message: `unknown field '${key}'; a customer line has id, name and facts` });
-  }
   const { id, customerId } = value;
-  if (id !== undefined && customerId !== undefined && id !== customerId) {
-    problems.push({ path: '/customerId', message: `id '${String(id)}' and customerId '${String(customerId)}' differ; give one of them` });
+  const unstorable = findUnstorableJson(value);
+  if (unstorable) {
+    const given = id ?? customerId;
+    return {
+      line,
+      id: typeof given === 'string' ? given : undefined,
+      name: undefined,
+      facts: undefined,
+      problems: [unstorable],
+      unstorable: true,
+    };
   }
-  return { line, id: id ?? customerId, name: value['name'], facts: value['facts'], problems };
+  const problems: FieldError[] = [];
+  const nested = Object.hasOwn(value, 'facts');
+  if (nested) {
+    for (const key of Object.keys(value)) {
+      if (!ROW_KEYS.has(key)) problems.push({ path: `/${key}`, message: `unknown field '${key}'; a customer line has id, name and facts` });
+    }
+  }
+  if (id !== undefined && customerId !== undefined && id !== customerId) {
+    problems.push({
+      path: '/customerId',
+      message: `id ${JSON.stringify(id)} and customerId ${JSON.stringify(customerId)} differ; give one of them`,
+    });
+  }
+  const facts = nested ? value['facts'] : flatFacts(value);
+  return { line, id: id ?? customerId, name: value['name'], facts, problems };
+}
+
+// The CLI's record: everything but the id and name is a fact, checked against the policy like any other.
+function flatFacts(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !FLAT_ROW_KEYS.has(key)));
 }
 
 function unreadable(line: number, message: string): RawImportRow {
