@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
@@ -7,8 +7,11 @@ import { contentRange } from '../common/http-headers.js';
 import { API_KEY_SORT_FIELDS } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { parseCreateApiKey } from './dto/auth-inputs.js';
-import { API_KEY, CREATE_API_KEY_BODY, CREATED_API_KEY } from './dto/auth-openapi.js';
 import type { ApiKeyDto, CreatedApiKeyDto } from './dto/auth-views.js';
+import { ApiRaList } from '../openapi/list-openapi.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { LOCATION_HEADER } from '../openapi/response-headers.js';
+import { schemaRef } from '../openapi/schema-ref.js';
 import { parseAuthListQuery } from './list-query.js';
 import { Roles } from './roles.decorator.js';
 
@@ -24,10 +27,16 @@ export class ApiKeysController {
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({
-    schema: { type: 'array', items: API_KEY },
-    description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: api-keys 0-24/31',
+  @ApiOperation({ summary: 'API keys (never the keys themselves), paged, sorted and filtered' })
+  @ApiRaList({
+    item: 'ApiKey',
+    resource: 'api-keys',
+    sortFields: API_KEY_SORT_FIELDS,
+    defaultSort: '["createdAt","DESC"]',
+    filterExample: { q: 'ivr', role: 'agent' },
+    filterDescription: 'q: text in the name; role: one role or a list; id: key ids (getMany).',
   })
+  @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<ApiKeyDto[]> {
     const parsed = parseAuthListQuery(query, 'API keys', API_KEY_SORT_FIELDS, { field: 'createdAt', order: 'DESC' });
     const page = await this.keys.list(parsed);
@@ -37,15 +46,19 @@ export class ApiKeysController {
 
   @Get(':id')
   @Roles('auditor')
-  @ApiOkResponse({ schema: API_KEY })
+  @ApiOperation({ summary: 'One API key (never the key itself)' })
+  @ApiOkResponse({ description: 'The API key', schema: schemaRef('ApiKey') })
+  @ApiProblems({ 404: 'api-key-not-found' })
   get(@Param('id') id: string): Promise<ApiKeyDto> {
     return this.keys.get(id);
   }
 
   /** `{ name, role }`; 201 with the key in `key`, shown this once: store it in the calling system now. */
   @Post()
-  @ApiBody({ schema: CREATE_API_KEY_BODY })
-  @ApiCreatedResponse({ schema: CREATED_API_KEY })
+  @ApiOperation({ summary: 'Make an API key for a calling system; the answer holds the key, shown this once' })
+  @ApiBody({ schema: schemaRef('CreateApiKeyRequest') })
+  @ApiCreatedResponse({ description: 'Created, with the key', schema: schemaRef('CreatedApiKey'), headers: { Location: LOCATION_HEADER } })
+  @ApiProblems({ 400: 'invalid-request (also a name a live key has)' })
   async create(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
@@ -59,7 +72,9 @@ export class ApiKeysController {
 
   /** Revokes the key (the record stays, for the audit trail) and answers it. */
   @Delete(':id')
-  @ApiOkResponse({ schema: API_KEY })
+  @ApiOperation({ summary: 'Revoke an API key; the record stays for the audit trail' })
+  @ApiOkResponse({ description: 'The revoked key', schema: schemaRef('ApiKey') })
+  @ApiProblems({ 404: 'api-key-not-found' })
   revoke(@Param('id') id: string, @Req() request: FastifyRequest): Promise<ApiKeyDto> {
     return this.keys.revoke(id, { actor: actorOf(request), requestId: request.id });
   }

@@ -4,7 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { parseLogin } from './dto/auth-inputs.js';
-import { LOGIN_BODY, LOGIN_RESPONSE, ME_RESPONSE } from './dto/auth-openapi.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { RETRY_AFTER_HEADER } from '../openapi/response-headers.js';
+import { schemaRef } from '../openapi/schema-ref.js';
 import { toMeDto, type LoginResponse, type MeDto } from './dto/auth-views.js';
 import { LoginService } from './login.service.js';
 import { EVERYONE } from './role.js';
@@ -21,8 +23,13 @@ export class AuthController {
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Sign in with a password; answers a bearer token for the console' })
-  @ApiBody({ schema: LOGIN_BODY })
-  @ApiOkResponse({ schema: LOGIN_RESPONSE })
+  @ApiBody({ schema: schemaRef('LoginRequest') })
+  @ApiOkResponse({ description: 'Signed in', schema: schemaRef('LoginResponse') })
+  @ApiProblems({
+    400: 'invalid-request',
+    401: 'invalid-credentials',
+    429: { codes: 'too-many-sign-ins', headers: { 'Retry-After': RETRY_AFTER_HEADER } },
+  })
   login(@Body() body: unknown, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.logins.login(parseLogin(body), request.id);
   }
@@ -31,7 +38,7 @@ export class AuthController {
   @Get('me')
   @Roles(...EVERYONE)
   @ApiOperation({ summary: 'Who the credentials belong to, and their role' })
-  @ApiOkResponse({ schema: ME_RESPONSE })
+  @ApiOkResponse({ description: 'The signed-in principal', schema: schemaRef('Me') })
   me(@Req() request: FastifyRequest): MeDto {
     return toMeDto(principalOf(request)!);
   }

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { contentRange } from '../common/http-headers.js';
 import { parseCreateUser, parseUpdateUser } from './dto/auth-inputs.js';
-import { CREATE_USER_BODY, UPDATE_USER_BODY, USER } from './dto/auth-openapi.js';
 import type { UserDto } from './dto/auth-views.js';
+import { ApiRaList } from '../openapi/list-openapi.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { LOCATION_HEADER } from '../openapi/response-headers.js';
+import { schemaRef } from '../openapi/schema-ref.js';
 import { parseAuthListQuery } from './list-query.js';
 import { Roles } from './roles.decorator.js';
 import { USER_SORT_FIELDS } from './users.repository.js';
@@ -21,10 +24,16 @@ export class UsersController {
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({
-    schema: { type: 'array', items: USER },
-    description: 'ra-data-simple-rest: sort, range, filter ({"q", "role"}); Content-Range: users 0-24/31',
+  @ApiOperation({ summary: 'Console users, paged, sorted and filtered' })
+  @ApiRaList({
+    item: 'User',
+    resource: 'users',
+    sortFields: USER_SORT_FIELDS,
+    defaultSort: '["username","ASC"]',
+    filterExample: { q: 'ali', role: 'admin' },
+    filterDescription: 'q: text in the user name; role: one role or a list; id: user names (getMany).',
   })
+  @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserDto[]> {
     const parsed = parseAuthListQuery(query, 'users', USER_SORT_FIELDS, { field: 'username', order: 'ASC' });
     const page = await this.users.list(parsed);
@@ -34,15 +43,19 @@ export class UsersController {
 
   @Get(':username')
   @Roles('auditor')
-  @ApiOkResponse({ schema: USER })
+  @ApiOperation({ summary: 'One console user' })
+  @ApiOkResponse({ description: 'The user', schema: schemaRef('User') })
+  @ApiProblems({ 404: 'user-not-found' })
   get(@Param('username') username: string): Promise<UserDto> {
     return this.users.get(username);
   }
 
   /** `{ username, password, role }`; 201 with the user (never its password). */
   @Post()
-  @ApiBody({ schema: CREATE_USER_BODY })
-  @ApiCreatedResponse({ schema: USER })
+  @ApiOperation({ summary: 'Create a console user with a role' })
+  @ApiBody({ schema: schemaRef('CreateUserRequest') })
+  @ApiCreatedResponse({ description: 'Created', schema: schemaRef('User'), headers: { Location: LOCATION_HEADER } })
+  @ApiProblems({ 400: 'invalid-request', 409: 'user-exists' })
   async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserDto> {
     const user = await this.users.create(parseCreateUser(body), { actor: actorOf(request), requestId: request.id });
     void reply.header('location', `/${API_V1}/users/${encodeURIComponent(user.username)}`);
@@ -51,8 +64,10 @@ export class UsersController {
 
   /** Any of `{ role, disabled, password }`. Disabling a user or changing their password ends their open sessions. */
   @Patch(':username')
-  @ApiBody({ schema: UPDATE_USER_BODY })
-  @ApiOkResponse({ schema: USER })
+  @ApiOperation({ summary: "Change a user's role, password or whether they may sign in" })
+  @ApiBody({ schema: schemaRef('UpdateUserRequest') })
+  @ApiOkResponse({ description: 'The user as changed', schema: schemaRef('User') })
+  @ApiProblems({ 400: 'invalid-request', 404: 'user-not-found' })
   update(@Param('username') username: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<UserDto> {
     return this.users.update(username, parseUpdateUser(body), { actor: actorOf(request), requestId: request.id });
   }

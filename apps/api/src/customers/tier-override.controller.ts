@@ -6,7 +6,9 @@ import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
 import type { StoredDecisionDto } from '../decisions/dto/stored-decision.dto.js';
 import { assertCustomerId } from './customer-id.js';
-import { MAX_REASON, parseTierOverride } from './dto/tier-override.input.js';
+import { parseTierOverride } from './dto/tier-override.input.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { schemaRef } from '../openapi/schema-ref.js';
 import { TierOverrideService } from './tier-override.service.js';
 
 // Admin and publisher: a tier set by hand changes a customer's service level as a
@@ -16,7 +18,7 @@ const OVERRIDERS = ['admin', 'publisher'] as const;
 
 const DECISION_ANSWER = {
   description: 'The stored decision, as GET /api/v1/decisions/{customerId} serves it (with gradedAt, cause "manual-override")',
-  schema: { type: 'object', additionalProperties: true },
+  schema: schemaRef('StoredDecision'),
 };
 
 @ApiTags('customers')
@@ -25,18 +27,9 @@ export class TierOverrideController {
   constructor(private readonly overrides: TierOverrideService) {}
 
   @ApiOperation({ summary: 'Keep a customer in a tier by hand, whatever its score, until cleared; its treatments follow that tier' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['tier', 'reason'],
-      additionalProperties: false,
-      properties: {
-        tier: { type: 'string', description: 'a tier of the policy in force (422 otherwise)' },
-        reason: { type: 'string', minLength: 1, maxLength: MAX_REASON, description: 'why; shown to call-centre agents' },
-      },
-    },
-  })
+  @ApiBody({ schema: schemaRef('TierOverrideRequest') })
   @ApiOkResponse(DECISION_ANSWER)
+  @ApiProblems({ 400: 'invalid-request', 404: 'customer-not-found', 422: 'unknown-tier', 503: 'no-active-policy' })
   @Put(':id/tier-override')
   @Roles(...OVERRIDERS)
   setOverride(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<StoredDecisionDto> {
@@ -46,6 +39,7 @@ export class TierOverrideController {
 
   @ApiOperation({ summary: 'Clear the tier set by hand: the customer is graded by the rules again' })
   @ApiOkResponse(DECISION_ANSWER)
+  @ApiProblems({ 400: 'invalid-request (not a customer id)', 404: 'customer-not-found', 503: 'no-active-policy' })
   @Delete(':id/tier-override')
   @Roles(...OVERRIDERS)
   clearOverride(@Param('id') id: string, @Req() request: FastifyRequest): Promise<StoredDecisionDto> {

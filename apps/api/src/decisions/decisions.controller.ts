@@ -6,8 +6,9 @@ import { EVERYONE } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { assertCustomerId } from '../customers/customer-id.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { schemaRef } from '../openapi/schema-ref.js';
 import { DecisionsService } from './decisions.service.js';
-import { DECISION_SCHEMA, EVALUATE_BODY_SCHEMA, STORED_DECISION_SCHEMA } from './dto/decision-openapi.js';
 import { parseEvaluate } from './dto/evaluate.input.js';
 
 @ApiTags('decisions')
@@ -20,8 +21,15 @@ export class DecisionsController {
   @Post('evaluate')
   @HttpCode(200)
   @ApiOperation({ summary: 'What-if: the decision for any facts, under the version in force or a named one; nothing is stored' })
-  @ApiBody({ schema: EVALUATE_BODY_SCHEMA })
-  @ApiOkResponse({ schema: DECISION_SCHEMA })
+  @ApiBody({ schema: schemaRef('EvaluateRequest') })
+  @ApiOkResponse({ description: 'The decision', schema: schemaRef('Decision') })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-version-not-found',
+    409: 'policy-not-evaluable',
+    422: 'invalid-facts',
+    503: 'no-active-policy',
+  })
   evaluate(@Body() body: unknown): Promise<Decision> {
     return this.decisions.evaluate(parseEvaluate(body));
   }
@@ -29,7 +37,8 @@ export class DecisionsController {
   /** A StoredDecisionDto, already serialized: the hot path never parses or re-stringifies it. */
   @Get(':customerId')
   @ApiOperation({ summary: "The customer's stored decision: tier, treatments and why (the call-centre read; no rule runs)" })
-  @ApiOkResponse({ schema: STORED_DECISION_SCHEMA })
+  @ApiOkResponse({ description: 'The stored decision', schema: schemaRef('StoredDecision') })
+  @ApiProblems({ 400: 'invalid-request (not a customer id)', 404: 'customer-not-found, decision-not-found (known but not graded yet)' })
   async stored(@Param('customerId') customerId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = await this.decisions.storedJson(assertCustomerId(customerId, '/customerId'));
     void reply.type('application/json; charset=utf-8');

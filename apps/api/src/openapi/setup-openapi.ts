@@ -3,6 +3,8 @@ import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator.js';
+import { namedSchemas } from './named-schemas.js';
+import { problemResponse } from './problem-openapi.js';
 
 export const OPENAPI_PATH = 'api/docs';
 export const OPENAPI_JSON_PATH = 'api/docs-json';
@@ -27,15 +29,25 @@ export function setupOpenApi(app: NestFastifyApplication): void {
         '(GET /api/v1/decisions/{customerId}); people sign in for a bearer JWT, systems send an API key.',
     )
     .setVersion(apiVersion())
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, SECURITY_SCHEMES.bearer)
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, SECURITY_SCHEMES.apiKey)
+    // Relative: the document is served by the API it describes, whatever host or proxy is in front.
+    .addServer('/', 'This server')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  applyAccessRules(document, routeAccess(app));
+  const document = buildOpenApiDocument(app, config);
   SwaggerModule.setup(OPENAPI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     customSiteTitle: 'Tierwise API',
   });
+}
+
+/** The document, without serving it: `npm run openapi:lint` writes it to a file. */
+export function buildOpenApiDocument(app: NestFastifyApplication, config: Omit<OpenAPIObject, 'paths'>): OpenAPIObject {
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...namedSchemas() } };
+  applyAccessRules(document, routeAccess(app));
+  return document;
 }
 
 type Access = { public: true } | { public: false; roles: string[] };
@@ -51,7 +63,7 @@ function routeAccess(app: NestFastifyApplication): Map<string, Access> {
       for (const method of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[method];
         if (method === 'constructor' || typeof handler !== 'function') continue;
-        const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
+        const isPublic = (Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller)) as boolean | undefined;
         const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) as string[] | undefined;
         access.set(`${controller.name}_${method}`, isPublic === true ? { public: true } : { public: false, roles: roles ?? [] });
       }
@@ -60,18 +72,22 @@ function routeAccess(app: NestFastifyApplication): Map<string, Access> {
   return access;
 }
 
-// Public operations need no credentials; every other takes either scheme and says which roles it admits.
+// Public operations need no credentials; every other takes either scheme, says which roles it
+// admits and answers 401 and 403 problems. Any operation may answer a 500 problem.
 function applyAccessRules(document: OpenAPIObject, access: Map<string, Access>): void {
   for (const pathItem of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = pathItem[method];
       if (!operation?.operationId) continue;
+      operation.responses['500'] ??= problemResponse('internal');
       const rule = access.get(operation.operationId);
       if (!rule) continue;
       if (rule.public) {
         operation.security = [];
         continue;
       }
+      operation.responses['401'] ??= problemResponse('unauthenticated (no, unknown, expired or revoked credentials)');
+      operation.responses['403'] ??= problemResponse('forbidden (the role may not do this)');
       operation.security = [{ [SECURITY_SCHEMES.bearer]: [] }, { [SECURITY_SCHEMES.apiKey]: [] }];
       const roles = rule.roles.includes('admin') ? rule.roles : ['admin', ...rule.roles];
       Object.assign(operation, { 'x-roles': roles });

@@ -22,19 +22,10 @@ import type {
   PolicyVersionSummaryDto,
   PublishResultDto,
 } from './dto/policy.dto.js';
-import {
-  CREATE_DRAFT_BODY,
-  DIFF_RESPONSE,
-  POLICY,
-  PUBLISH_BODY,
-  PUBLISH_RESPONSE,
-  ROLLBACK_BODY,
-  TEST_BODY,
-  TEST_RESPONSE,
-  UPDATE_DRAFT_BODY,
-  VERSION,
-  VERSION_SUMMARY,
-} from './dto/policies-openapi.js';
+import { ApiRaList } from '../openapi/list-openapi.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { CONTENT_RANGE_HEADER, ETAG_HEADER, LOCATION_HEADER } from '../openapi/response-headers.js';
+import { arrayOf, schemaRef } from '../openapi/schema-ref.js';
 import { assertPolicyId } from './policy-id.js';
 import { PolicyPublicationService } from './policy-publication.service.js';
 import { PolicyVersionsService } from './policy-versions.service.js';
@@ -50,7 +41,7 @@ export class PoliciesController {
   ) {}
 
   @ApiOperation({ summary: 'Policies, each with the version in force' })
-  @ApiOkResponse({ schema: { type: 'array', items: POLICY }, description: 'Content-Range: policies 0-0/1' })
+  @ApiOkResponse({ description: 'Every policy', schema: arrayOf('Policy'), headers: { 'Content-Range': CONTENT_RANGE_HEADER } })
   @Get()
   @Roles(...READERS)
   async list(@Res({ passthrough: true }) reply: FastifyReply): Promise<PolicyDto[]> {
@@ -60,7 +51,8 @@ export class PoliciesController {
   }
 
   @ApiOperation({ summary: 'One policy, with the version in force' })
-  @ApiOkResponse({ schema: POLICY })
+  @ApiOkResponse({ description: 'The policy', schema: schemaRef('Policy') })
+  @ApiProblems({ 400: 'invalid-request (not a policy id)', 404: 'policy-not-found' })
   @Get(':policyId')
   @Roles(...READERS)
   get(@Param('policyId') policyId: string): Promise<PolicyDto> {
@@ -71,7 +63,8 @@ export class PoliciesController {
   @ApiOperation({ summary: 'What changed between two versions: a structural diff and a plain-language summary' })
   @ApiQuery({ name: 'from', type: Number })
   @ApiQuery({ name: 'to', type: Number })
-  @ApiOkResponse({ schema: DIFF_RESPONSE })
+  @ApiOkResponse({ description: 'The differences', schema: schemaRef('PolicyDiff') })
+  @ApiProblems({ 400: 'invalid-request', 404: 'policy-not-found, policy-version-not-found' })
   @Get(':policyId/diff')
   @Roles(...READERS)
   diff(@Param('policyId') policyId: string, @Query('from') from: unknown, @Query('to') to: unknown): Promise<PolicyDiffDto> {
@@ -79,11 +72,17 @@ export class PoliciesController {
   }
 
   @ApiOperation({ summary: 'The versions of a policy, newest first, without their documents' })
-  @ApiOkResponse({
-    schema: { type: 'array', items: VERSION_SUMMARY },
-    description:
-      'ra-data-simple-rest: sort (["version","ASC"|"DESC"]), range, filter ({"status": "draft"}); Content-Range: versions 0-9/12',
+  @ApiRaList({
+    item: 'PolicyVersionSummary',
+    resource: 'versions',
+    sortFields: ['version'],
+    defaultSort: '["version","DESC"]',
+    defaultRange: '[0,49]',
+    filterExample: { status: 'draft' },
+    filterDescription: 'status: draft, published, superseded or discarded, or a list.',
+    maxPage: 200,
   })
+  @ApiProblems({ 400: 'invalid-request', 404: 'policy-not-found' })
   @Get(':policyId/versions')
   @Roles(...READERS)
   async versionsOf(
@@ -98,7 +97,8 @@ export class PoliciesController {
   }
 
   @ApiOperation({ summary: 'One version: its document, lint findings and revision (the ETag)' })
-  @ApiOkResponse({ schema: VERSION })
+  @ApiOkResponse({ description: 'The version', schema: schemaRef('PolicyVersion'), headers: { ETag: ETAG_HEADER } })
+  @ApiProblems({ 400: 'invalid-request', 404: 'policy-not-found, policy-version-not-found' })
   @Get(':policyId/versions/:version')
   @Roles(...READERS)
   async version(
@@ -113,8 +113,13 @@ export class PoliciesController {
 
   /** A new draft: `{}` (a skeleton), `{ "document": {...} }` (an upload) or `{ "copyOf": 2 }`. */
   @ApiOperation({ summary: 'Start a draft: empty, from an uploaded document, or as a copy of any version; lint runs and is stored' })
-  @ApiBody({ schema: CREATE_DRAFT_BODY })
-  @ApiCreatedResponse({ schema: VERSION })
+  @ApiBody({ schema: schemaRef('CreateDraftRequest') })
+  @ApiCreatedResponse({
+    description: 'The new draft',
+    schema: schemaRef('PolicyVersion'),
+    headers: { ETag: ETAG_HEADER, Location: LOCATION_HEADER },
+  })
+  @ApiProblems({ 400: 'invalid-request', 404: 'policy-not-found, policy-version-not-found (copyOf)' })
   @Post(':policyId/versions')
   @Roles('author')
   async createDraft(
@@ -134,8 +139,13 @@ export class PoliciesController {
 
   /** Saves a draft: `{ "document": {...}, "revision": n }` or If-Match: "n". A stale revision is refused with 409. */
   @ApiOperation({ summary: 'Save a draft (optimistic concurrency on its revision); lint runs and is stored' })
-  @ApiBody({ schema: UPDATE_DRAFT_BODY })
-  @ApiOkResponse({ schema: VERSION })
+  @ApiBody({ schema: schemaRef('UpdateDraftRequest') })
+  @ApiOkResponse({ description: 'The draft as saved', schema: schemaRef('PolicyVersion'), headers: { ETag: ETAG_HEADER } })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-not-found, policy-version-not-found',
+    409: 'draft-conflict (a stale revision), not-a-draft',
+  })
   @Put(':policyId/versions/:version')
   @Roles('author')
   async updateDraft(
@@ -156,7 +166,12 @@ export class PoliciesController {
 
   /** Discards a draft (kept as `discarded`, its number never reused). If-Match: "n" makes it conditional. Answers the discarded version. */
   @ApiOperation({ summary: 'Discard a draft: it is kept as discarded and its number never reused' })
-  @ApiOkResponse({ schema: VERSION })
+  @ApiOkResponse({ description: 'The discarded version', schema: schemaRef('PolicyVersion'), headers: { ETag: ETAG_HEADER } })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-not-found, policy-version-not-found',
+    409: 'draft-conflict (a stale If-Match), not-a-draft',
+  })
   @Delete(':policyId/versions/:version')
   @Roles('author')
   async discardDraft(
@@ -178,8 +193,14 @@ export class PoliciesController {
 
   /** What-if on any version: `{ "facts": {...} }` or `{ "customerId": "..." }`; the decision and every condition's outcome. */
   @ApiOperation({ summary: 'Evaluate any version for given facts or a stored customer, with every condition traced; nothing is stored' })
-  @ApiBody({ schema: TEST_BODY })
-  @ApiOkResponse({ schema: TEST_RESPONSE })
+  @ApiBody({ schema: schemaRef('PolicyTestRequest') })
+  @ApiOkResponse({ description: 'The decision and its trace', schema: schemaRef('PolicyTestResult') })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-not-found, policy-version-not-found, customer-not-found',
+    409: 'policy-not-evaluable',
+    422: 'invalid-facts',
+  })
   @Post(':policyId/versions/:version/test')
   @HttpCode(200)
   @Roles('author', 'publisher', 'auditor')
@@ -189,8 +210,14 @@ export class PoliciesController {
 
   /** The draft becomes the version in force and every customer is re-graded with it, in one transaction. */
   @ApiOperation({ summary: 'Publish a draft: it becomes the version in force and every customer is re-graded, in one transaction' })
-  @ApiBody({ schema: PUBLISH_BODY, required: false })
-  @ApiOkResponse({ schema: PUBLISH_RESPONSE })
+  @ApiBody({ schema: schemaRef('PublishRequest'), required: false })
+  @ApiOkResponse({ description: 'Published, with the re-grade counts', schema: schemaRef('PublishResult') })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-not-found, policy-version-not-found',
+    409: 'not-a-draft, draft-conflict, publish-conflict, policy-not-evaluable',
+    422: 'policy-has-lint-errors, unknown-tier (a tier set by hand that the version drops)',
+  })
   @Post(':policyId/versions/:version/publish')
   @HttpCode(200)
   @Roles('publisher')
@@ -211,8 +238,14 @@ export class PoliciesController {
 
   /** Publishes a copy of this (older) version as a new version, and re-grades. */
   @ApiOperation({ summary: 'Publish a copy of an earlier version as a new version (same hash) and re-grade' })
-  @ApiBody({ schema: ROLLBACK_BODY, required: false })
-  @ApiOkResponse({ schema: PUBLISH_RESPONSE })
+  @ApiBody({ schema: schemaRef('RollbackRequest'), required: false })
+  @ApiOkResponse({ description: 'Published, with the re-grade counts', schema: schemaRef('PublishResult') })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-not-found, policy-version-not-found',
+    409: 'publish-conflict, policy-not-evaluable',
+    422: 'policy-has-lint-errors, unknown-tier',
+  })
   @Post(':policyId/versions/:version/rollback')
   @HttpCode(200)
   @Roles('publisher')

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { READERS } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -6,14 +7,21 @@ import { API_V1 } from '../common/api-prefix.js';
 import { contentRange } from '../common/http-headers.js';
 import { assertCustomerId } from '../customers/customer-id.js';
 import type { TierHistoryDto } from './dto/tier-history.dto.js';
-import { parseTierHistoryListQuery } from './tier-history-list-query.js';
+import { ApiRaList } from '../openapi/list-openapi.js';
+import { ApiProblems } from '../openapi/problem-openapi.js';
+import { arrayOf } from '../openapi/schema-ref.js';
+import { parseTierHistoryListQuery, TIER_HISTORY_SORT_FIELDS } from './tier-history-list-query.js';
 import { TierHistoryService } from './tier-history.service.js';
 
+@ApiTags('tier history')
 @Controller(`${API_V1}/customers/:id/tier-history`)
 @Roles(...READERS)
 export class TierHistoryController {
   constructor(private readonly history: TierHistoryService) {}
 
+  @ApiOperation({ summary: "One customer's tier changes, newest first" })
+  @ApiOkResponse({ description: 'Every tier change of the customer', schema: arrayOf('TierHistoryEntry') })
+  @ApiProblems({ 400: 'invalid-request (not a customer id)' })
   @Get()
   list(@Param('id') id: string): Promise<TierHistoryDto[]> {
     return this.history.forCustomer(assertCustomerId(id));
@@ -21,11 +29,24 @@ export class TierHistoryController {
 }
 
 /** Every customer's tier changes, filtered and paged in the ra-data-simple-rest dialect. */
+@ApiTags('tier history')
 @Controller(`${API_V1}/tier-history`)
 @Roles(...READERS)
 export class TierHistoryListController {
   constructor(private readonly history: TierHistoryService) {}
 
+  @ApiOperation({ summary: "Every customer's tier changes, paged, sorted and filtered" })
+  @ApiRaList({
+    item: 'TierHistoryEntry',
+    resource: 'tier-history',
+    sortFields: TIER_HISTORY_SORT_FIELDS,
+    defaultSort: '["at","DESC"]',
+    filterExample: { customerId: 'C-1001', tier: 'A', cause: 'fact-change', from: '2026-11-01' },
+    filterDescription:
+      'customerId: one id or a list; tier: changes into or out of these tiers; cause: one cause or a list; policyVersion: one number or a list; from, to: ISO dates or times.',
+    maxPage: 500,
+  })
+  @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<TierHistoryDto[]> {
     const parsed = parseTierHistoryListQuery(query);

@@ -1,5 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { MIN_PASSWORD_LENGTH } from '../../config/app-config.js';
+import { schemaRef } from '../../openapi/schema-ref.js';
 import { ROLES } from '../role.js';
 import { MAX_PASSWORD_LENGTH } from './auth-inputs.js';
 
@@ -83,7 +84,7 @@ export const API_KEY: SchemaObject = {
 
 export const CREATED_API_KEY: SchemaObject = {
   allOf: [
-    API_KEY,
+    schemaRef('ApiKey'),
     {
       type: 'object',
       required: ['key'],
@@ -97,4 +98,17 @@ export const CREATE_API_KEY_BODY: SchemaObject = {
   required: ['name', 'role'],
   additionalProperties: false,
   properties: { name: { type: 'string', minLength: 1, maxLength: 100, description: 'Unique among live keys.' }, role },
+};
+
+/** Named under components/schemas; operations refer to them by these names. */
+export const AUTH_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  LoginRequest: LOGIN_BODY,
+  LoginResponse: LOGIN_RESPONSE,
+  Me: ME_RESPONSE,
+  User: USER,
+  CreateUserRequest: CREATE_USER_BODY,
+  UpdateUserRequest: UPDATE_USER_BODY,
+  ApiKey: API_KEY,
+  CreatedApiKey: CREATED_API_KEY,
+  CreateApiKeyRequest: CREATE_API_KEY_BODY,
 };

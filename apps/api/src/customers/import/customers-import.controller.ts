@@ -1,16 +1,19 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { Roles } from '../../auth/roles.decorator.js';
 import { actorOf } from '../../common/actor.js';
 import { API_V1 } from '../../common/api-prefix.js';
 import type { ImportResultDto } from '../dto/import-result.dto.js';
+import { ApiProblems } from '../../openapi/problem-openapi.js';
+import { schemaRef } from '../../openapi/schema-ref.js';
 import { CustomersImportService } from './customers-import.service.js';
 import { importTooLarge } from './import-errors.js';
 import { importFormatOf } from './import-format.js';
 import { IMPORT_BODY_LIMIT_BYTES } from './import-limits.js';
 
+@ApiTags('customers')
 @Controller(`${API_V1}/customers`)
 export class CustomersImportController {
   constructor(private readonly imports: CustomersImportService) {}
@@ -23,7 +26,15 @@ export class CustomersImportController {
   @Post('import')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Create or replace many customers from JSON lines or CSV, all or nothing' })
   @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiOkResponse({ description: 'Every row was written', schema: schemaRef('ImportResult') })
+  @ApiProblems({
+    413: 'payload-too-large (more than 64 MiB or 100,000 rows)',
+    415: 'unsupported-media-type (send application/x-ndjson or text/csv)',
+    422: 'import-rejected (errors lists each problem by line; totalErrors, rowsRejected and rowsRead count them)',
+    503: 'no-active-policy',
+  })
   @ApiBody({
     description:
       'JSON lines: one {"id","name","facts"} per line (customerId is accepted for id). ' +

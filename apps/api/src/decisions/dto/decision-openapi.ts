@@ -1,7 +1,19 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { schemaRef } from '../../openapi/schema-ref.js';
 
 // OpenAPI schemas for the decision routes; the shapes are @tierwise/policy's Decision.
 const nullable = (type: string): SchemaObject => ({ type, nullable: true });
+
+export const POLICY_REF_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['id', 'version', 'hash'],
+  description: 'The policy version a decision was made by',
+  properties: {
+    id: { type: 'string', example: 'default' },
+    version: { type: 'integer', nullable: true, description: 'null for a document evaluated outside the store' },
+    hash: { type: 'string', example: 'sha256:...' },
+  },
+};
 
 export const DECISION_SCHEMA: SchemaObject = {
   type: 'object',
@@ -14,6 +26,7 @@ export const DECISION_SCHEMA: SchemaObject = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['criterion', 'points', 'max', 'reason'],
         properties: { criterion: { type: 'string' }, points: { type: 'number' }, max: { type: 'number' }, reason: { type: 'string' } },
       },
     },
@@ -24,20 +37,18 @@ export const DECISION_SCHEMA: SchemaObject = {
       example: { queue: { priority: 1, greenChannel: true, slaSeconds: 20, slaTarget: 0.9 } },
     },
     explanation: { type: 'array', items: { type: 'string' }, description: 'lines for a call-centre agent' },
-    policy: {
-      type: 'object',
-      properties: { id: { type: 'string' }, version: { type: 'integer', nullable: true }, hash: { type: 'string', example: 'sha256:...' } },
-    },
+    policy: schemaRef('PolicyRef'),
   },
 };
 
 export const STORED_DECISION_SCHEMA: SchemaObject = {
   allOf: [
-    DECISION_SCHEMA,
+    schemaRef('Decision'),
     {
       type: 'object',
       required: ['gradedAt', 'cause'],
       properties: {
+        id: { type: 'string', description: 'The customer id again, as react-admin needs an id on every record' },
         gradedAt: { type: 'string', format: 'date-time' },
         cause: { type: 'string', enum: ['policy-publish', 'fact-change', 'manual-override', 'regrade'] },
       },
@@ -59,4 +70,12 @@ export const EVALUATE_BODY_SCHEMA: SchemaObject = {
       description: 'a version of policy default; the one in force when absent',
     },
   },
+};
+
+/** Named under components/schemas; operations refer to them by these names. */
+export const DECISION_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  PolicyRef: POLICY_REF_SCHEMA,
+  Decision: DECISION_SCHEMA,
+  StoredDecision: STORED_DECISION_SCHEMA,
+  EvaluateRequest: EVALUATE_BODY_SCHEMA,
 };

@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { schemaRef } from '../../openapi/schema-ref.js';
 
 // OpenAPI schemas of the policy routes' bodies and answers. Bodies are parsed by
 // hand (policy-inputs.ts), so the document states them here, once.
@@ -75,7 +76,7 @@ export const VERSION_SUMMARY: SchemaObject = {
 export const VERSION: SchemaObject = {
   type: 'object',
   required: [...Object.keys(summaryProperties), 'document', 'lintFindings'],
-  properties: { ...summaryProperties, document: policyDocument, lintFindings: { type: 'array', items: FINDING } },
+  properties: { ...summaryProperties, document: policyDocument, lintFindings: { type: 'array', items: schemaRef('LintFinding') } },
 };
 
 export const CREATE_DRAFT_BODY: SchemaObject = {
@@ -123,7 +124,7 @@ export const TEST_RESPONSE: SchemaObject = {
     policyId: { type: 'string' },
     version,
     status,
-    decision: { type: 'object', description: 'The decision, as GET /api/v1/decisions/{customerId} shapes it (nothing is stored).' },
+    decision: schemaRef('Decision'),
     trace: {
       type: 'array',
       items: {
@@ -136,7 +137,7 @@ export const TEST_RESPONSE: SchemaObject = {
         },
       },
     },
-    warnings: { type: 'array', items: FINDING },
+    warnings: { type: 'array', items: schemaRef('LintFinding') },
   },
 };
 
@@ -164,7 +165,7 @@ export const PUBLISH_RESPONSE: SchemaObject = {
   type: 'object',
   required: ['version', 'superseded', 'regrade'],
   properties: {
-    version: VERSION,
+    version: schemaRef('PolicyVersion'),
     superseded: { ...version, nullable: true },
     regrade: {
       type: 'object',
@@ -201,4 +202,20 @@ export const DIFF_RESPONSE: SchemaObject = {
     },
     summary: { type: 'array', items: { type: 'string' }, example: ['tier A threshold 75 -> 80'] },
   },
+};
+
+/** Named under components/schemas; operations refer to them by these names. */
+export const POLICY_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  Policy: POLICY,
+  PolicyVersionSummary: VERSION_SUMMARY,
+  PolicyVersion: VERSION,
+  LintFinding: FINDING,
+  CreateDraftRequest: CREATE_DRAFT_BODY,
+  UpdateDraftRequest: UPDATE_DRAFT_BODY,
+  PolicyTestRequest: TEST_BODY,
+  PolicyTestResult: TEST_RESPONSE,
+  PublishRequest: PUBLISH_BODY,
+  RollbackRequest: ROLLBACK_BODY,
+  PublishResult: PUBLISH_RESPONSE,
+  PolicyDiff: DIFF_RESPONSE,
 };
