@@ -12,14 +12,6 @@ import type { StoredTierOverride } from './tier-override.js';
 
 export type SavedCustomer = CustomerEntity & { created: boolean };
 
-/** What a PUT writes: the whole record but its grading. */
-export interface CustomerRecord {
-  id: string;
-  name: string;
-  phone: string | null;
-  facts: Record<string, unknown>;
-}
-
 const SORT_COLUMNS: Readonly<Record<CustomerSortField, string>> = {
   id: 'c.id',
   name: 'c.name',
@@ -40,7 +32,6 @@ const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version, t
 interface SavedRow {
   id: string;
   name: string;
-  phone: string | null;
   facts: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
@@ -84,13 +75,15 @@ export class CustomersRepository {
   }
 
   /** Replaces only if the stored version is `expectedVersion` (optimistic concurrency); null otherwise. */
-  async updateIfVersion(manager: EntityManager, customer: CustomerRecord, expectedVersion: number): Promise<SavedCustomer | null> {
-    const rows = await refusingTakenPhone(() =>
-      manager.query<SavedRow[]>(
-        `UPDATE customers SET name = $2, phone = $3, facts = $4, updated_at = now(), version = version + 1
-         WHERE id = $1 AND version = $5 ${RETURNING}`,
-        [customer.id, customer.name, customer.phone, JSON.stringify(customer.facts), expectedVersion],
-      ),
+  async updateIfVersion(
+    manager: EntityManager,
+    customer: { id: string; name: string; facts: Record<string, unknown> },
+    expectedVersion: number,
+  ): Promise<SavedCustomer | null> {
+    const rows = await manager.query<SavedRow[]>(
+      `UPDATE customers SET name = $2, facts = $3, updated_at = now(), version = version + 1
+       WHERE id = $1 AND version = $4 ${RETURNING}`,
+      [customer.id, customer.name, JSON.stringify(customer.facts), expectedVersion],
     );
     // pg reports UPDATE ... RETURNING as [rows, count]; PGlite as rows.
     const saved = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as SavedRow | undefined;
@@ -126,15 +119,6 @@ export class CustomersRepository {
 
   async insertMany(manager: EntityManager, customers: readonly Pick<CustomerEntity, 'id' | 'name' | 'facts'>[]): Promise<void> {
     await insertRows(manager, CustomerEntity, customers);
-  }
-
-  /** The record a PUT replaces, row-locked until the transaction ends (for the audit's before); null for a new customer. */
-  async lockRecord(manager: EntityManager, id: string): Promise<Omit<CustomerRecord, 'id'> | null> {
-    const rows = await manager.query<{ name: string; phone: string | null; facts: Record<string, unknown> }[]>(
-      'SELECT name, phone, facts FROM customers WHERE id = $1 FOR UPDATE',
-      [id],
-    );
-    return rows[0] ?? null;
   }
 
   /** A customer's facts and tier set by hand, row-locked until the transaction ends; null for no such customer. */
