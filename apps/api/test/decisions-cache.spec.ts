@@ -64,6 +64,7 @@ describe('stored decisions served from memory', () => {
       });
       const decision = response.json<{ breakdown: object[]; policy: object }>();
       expect(Object.keys(decision), pass).toEqual([
+        'id',
         'customerId',
         'tier',
         'score',

@@ -1,12 +1,22 @@
 import { DomainException } from '../common/domain.exception.js';
-import { parseListQuery, textList, timeBound, type ListQuery, type ListSpec, type TimeBound } from '../common/ra-list-query.js';
+import {
+  integerList,
+  parseListQuery,
+  textList,
+  timeBound,
+  type ListQuery,
+  type ListSpec,
+  type TimeBound,
+} from '../common/ra-list-query.js';
 
-// sort=["at","DESC"] range=[0,49] filter={"actor":"user:alice","action":["customer.update"],"target":"customer:C-1","from":"2026-11-01","to":"2026-11-27"}
+// sort=["at","DESC"] range=[0,49] filter={"id":[12,13],"actor":"user:alice","action":["customer.update"],"target":"customer:C-1","from":"2026-11-01","to":"2026-11-27"}
 
 export const AUDIT_SORT_FIELDS = ['at', 'id', 'actor', 'action', 'target'] as const;
 export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
 
 export interface AuditFilter {
+  /** react-admin's getMany. */
+  id?: number[];
   actor?: string[];
   action?: string[];
   target?: string[];
@@ -20,7 +30,7 @@ const AUDIT_LIST: ListSpec<AuditSortField, AuditFilter> = {
   what: 'audit events',
   sortFields: AUDIT_SORT_FIELDS,
   defaultSort: { field: 'at', order: 'DESC' },
-  filters: { actor: textList, action: textList, target: textList, from: timeBound('from'), to: timeBound('to') },
+  filters: { id: integerList, actor: textList, action: textList, target: textList, from: timeBound('from'), to: timeBound('to') },
   maxPage: 500,
   defaultPage: 25,
 };

@@ -96,6 +96,10 @@ export class AuditRepository {
 function filterConditions(filter: AuditFilter): { conditions: string[]; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  if (filter.id !== undefined) {
+    params.push(filter.id);
+    conditions.push(`id = ANY($${params.length}::bigint[])`);
+  }
   for (const key of ['actor', 'action', 'target'] as const) {
     const values = filter[key];
     if (values === undefined) continue;

@@ -1,13 +1,15 @@
-import { parseListQuery, type ListQuery, type ListSort } from '../common/ra-list-query.js';
+import { parseListQuery, textList, type ListQuery, type ListSort } from '../common/ra-list-query.js';
 import { ROLES, type Role } from './role.js';
 
 // The ra-data-simple-rest dialect for the users and API-key lists, read by the
-// shared list parser: sort=["username","ASC"] range=[0,24] filter={"q":"al","role":"admin"}.
+// shared list parser: sort=["username","ASC"] range=[0,24] filter={"q":"al","role":"admin","id":["alice"]}.
 // Both lists are short (people and systems, not customers), so one page may hold them all.
 
 export interface AuthListFilter {
   q?: string;
   role?: Role[];
+  /** react-admin's getMany: a user's id is its name, a key's id its uuid. */
+  id?: string[];
 }
 
 export type AuthListQuery<F extends string> = ListQuery<F, AuthListFilter>;
@@ -35,6 +37,7 @@ export function parseAuthListQuery<F extends string>(
           ? { ok: true, value: roles as Role[] }
           : { ok: false, message: `must be one of ${ROLES.join(', ')}, or a list of them` };
       },
+      id: textList,
     },
   });
 }

@@ -2,8 +2,8 @@ import { DomainException } from './domain.exception.js';
 import type { FieldError } from './field-error.js';
 import { isPlainObject, parseJsonParam } from './request-shape.js';
 
-// The ra-data-simple-rest dialect shared by the history lists (audit events,
-// tier history): sort=["at","DESC"] range=[0,24] filter={"actor":"user:alice","from":"2026-01-01"}.
+// The ra-data-simple-rest dialect shared by every list: sort=["at","DESC"]
+// range=[0,24] filter={"actor":"user:alice","from":"2026-01-01"}.
 // Each list names its sort fields and how each filter key is read; this file
 // reads the envelope and collects every problem before answering 400.
 
@@ -43,6 +43,10 @@ export function parseListQuery<F extends string, Filter extends object>(
   const range = parseRange(query['range'], spec, errors);
   const filter = parseFilter(query['filter'], spec, errors);
   if (errors.length > 0) throw DomainException.invalidRequest(errors);
+  // react-admin's getMany sends only filter={"id":[...]}, no range: answer every id asked for, not a first page.
+  const ids = (filter as { id?: unknown }).id;
+  if (query['range'] === undefined && Array.isArray(ids) && ids.length > 0)
+    return { sort, range: { start: 0, end: ids.length - 1 }, filter };
   return { sort, range, filter };
 }
 
@@ -127,7 +131,7 @@ export function textList(value: unknown): { ok: true; value: string[] } | { ok: 
 }
 
 export function integerList(value: unknown): { ok: true; value: number[] } | { ok: false; message: string } {
-  const list = Array.isArray(value) ? value : [value];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
   if (list.length > MAX_LIST_VALUES) return { ok: false, message: `takes at most ${MAX_LIST_VALUES} values` };
   // Query values typed into a form arrive as text: accept "3" as well as 3.
   const numbers = list.map((item) => (typeof item === 'string' && /^\d{1,9}$/.test(item) ? Number(item) : item));

@@ -4,7 +4,17 @@ import { isCustomerId } from './customer-id.js';
 // The ra-data-simple-rest dialect, so a stock react-admin data provider works:
 //   sort=["name","ASC"]  range=[0,24]  filter={"tier":"A","q":"text","id":["C1","C2"],"overridden":true}
 
-export const CUSTOMER_SORT_FIELDS = ['id', 'name', 'tier', 'score', 'version', 'createdAt', 'updatedAt', 'gradedAt'] as const;
+export const CUSTOMER_SORT_FIELDS = [
+  'id',
+  'name',
+  'tier',
+  'score',
+  'version',
+  'policyVersion',
+  'createdAt',
+  'updatedAt',
+  'gradedAt',
+] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 
 export interface CustomerListFilter {
@@ -21,7 +31,7 @@ export const MAX_PAGE = 500;
 const DEFAULT_PAGE = 25;
 
 export function parseCustomerListQuery(query: Record<string, unknown>): CustomerListQuery {
-  const parsed = parseListQuery<CustomerSortField, CustomerListFilter>(query, {
+  return parseListQuery<CustomerSortField, CustomerListFilter>(query, {
     what: 'customers',
     sortFields: CUSTOMER_SORT_FIELDS,
     defaultSort: { field: 'name', order: 'ASC' },
@@ -31,16 +41,11 @@ export function parseCustomerListQuery(query: Record<string, unknown>): Customer
       q: (value) => (typeof value === 'string' ? { ok: true, value: value.trim() } : { ok: false, message: 'must be text' }),
       tier: textList,
       id: (value) => {
-        const ids = Array.isArray(value) ? value : [value];
+        const ids: unknown[] = Array.isArray(value) ? value : [value];
         if (ids.length > MAX_PAGE) return { ok: false, message: `takes at most ${MAX_PAGE} ids at once` };
-        return ids.every(isCustomerId)
-          ? { ok: true, value: ids as string[] }
-          : { ok: false, message: 'must be a customer id or a list of them' };
+        return ids.every(isCustomerId) ? { ok: true, value: ids } : { ok: false, message: 'must be a customer id or a list of them' };
       },
       overridden: (value) => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'must be true or false' }),
     },
   });
-  // react-admin's getMany sends only filter={"id":[...]}: answer all of them, not a first page.
-  if (query['range'] === undefined && parsed.filter.id) return { ...parsed, range: { start: 0, end: parsed.filter.id.length - 1 } };
-  return parsed;
 }

@@ -27,6 +27,7 @@ const VIEW_COLUMNS = `c.id, c.name, c.facts, c.created_at, c.updated_at, c.versi
   a.tier, a.score, a.policy_version, a.graded_at`;
 const VIEW_FROM = 'customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id';
 const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version, tier_override';
+  policyVersion: 'a.policy_version',
 
 // A customer row as written (RETURNING) ...
 interface SavedRow {

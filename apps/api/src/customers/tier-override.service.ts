@@ -113,5 +113,5 @@ export class TierOverrideService {
 
 // The shape GET /decisions/:id serves, built from what was just stored (the same gradedAt, to the millisecond).
 function storedDecision(outcome: GradingOutcome): StoredDecisionDto {
-  return { ...outcome.decision, gradedAt: outcome.gradedAt.toISOString(), cause: 'manual-override' };
+  return { id: outcome.decision.customerId!, ...outcome.decision, gradedAt: outcome.gradedAt.toISOString(), cause: 'manual-override' };
 }

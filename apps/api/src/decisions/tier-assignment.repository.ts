@@ -6,8 +6,9 @@ import { TierAssignmentEntity } from './tier-assignment.entity.js';
 
 // The stored text with gradedAt and cause appended, so the decision's keys keep
 // the contract's order (the column is json, not jsonb, for that). gradedAt as
-// Date.prototype.toISOString writes it (UTC, milliseconds).
-const BODY = `left(a.decision::text, -1)
+// Date.prototype.toISOString writes it (UTC, milliseconds). `id` (the customer's)
+// leads, so react-admin can hold a stored decision as a record.
+const BODY = `'{"id":' || to_json(a.customer_id)::text || ',' || substr(left(a.decision::text, -1), 2)
            || ',"gradedAt":' || to_json(to_char(a.graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
            || ',"cause":' || to_json(a.cause)::text || '}'`;
 

@@ -24,9 +24,10 @@ import type {
 } from './dto/policy.dto.js';
 import { ApiRaList } from '../openapi/list-openapi.js';
 import { ApiProblems } from '../openapi/problem-openapi.js';
-import { CONTENT_RANGE_HEADER, ETAG_HEADER, LOCATION_HEADER } from '../openapi/response-headers.js';
-import { arrayOf, schemaRef } from '../openapi/schema-ref.js';
+import { ETAG_HEADER, LOCATION_HEADER } from '../openapi/response-headers.js';
+import { schemaRef } from '../openapi/schema-ref.js';
 import { assertPolicyId } from './policy-id.js';
+import { pageOfPolicies, parsePolicyListQuery, POLICY_SORT_FIELDS } from './policy-list-query.js';
 import { PolicyPublicationService } from './policy-publication.service.js';
 import { PolicyVersionsService } from './policy-versions.service.js';
 import { parseVersionListQuery } from './version-list-query.js';
@@ -41,13 +42,23 @@ export class PoliciesController {
   ) {}
 
   @ApiOperation({ summary: 'Policies, each with the version in force' })
-  @ApiOkResponse({ description: 'Every policy', schema: arrayOf('Policy'), headers: { 'Content-Range': CONTENT_RANGE_HEADER } })
+  @ApiRaList({
+    item: 'Policy',
+    resource: 'policies',
+    sortFields: POLICY_SORT_FIELDS,
+    defaultSort: '["id","ASC"]',
+    filterExample: { q: 'def', published: true },
+    filterDescription: 'q: text in the id or name; id: policy ids (getMany); published: true for those with a version in force.',
+    maxPage: 100,
+  })
+  @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })
   @Get()
   @Roles(...READERS)
-  async list(@Res({ passthrough: true }) reply: FastifyReply): Promise<PolicyDto[]> {
-    const policies = await this.versions.listPolicies();
-    void reply.header('content-range', contentRange('policies', 0, policies.length, policies.length));
-    return policies;
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<PolicyDto[]> {
+    const parsed = parsePolicyListQuery(query);
+    const page = pageOfPolicies(await this.versions.listPolicies(), parsed);
+    void reply.header('content-range', contentRange('policies', parsed.range.start, page.items.length, page.total));
+    return page.items;
   }
 
   @ApiOperation({ summary: 'One policy, with the version in force' })
@@ -75,11 +86,11 @@ export class PoliciesController {
   @ApiRaList({
     item: 'PolicyVersionSummary',
     resource: 'versions',
-    sortFields: ['version'],
+    sortFields: ['version', 'id', 'createdAt'],
     defaultSort: '["version","DESC"]',
     defaultRange: '[0,49]',
     filterExample: { status: 'draft' },
-    filterDescription: 'status: draft, published, superseded or discarded, or a list.',
+    filterDescription: 'status: draft, published, superseded or discarded, or a list; id: version numbers (getMany).',
     maxPage: 200,
   })
   @ApiProblems({ 400: 'invalid-request', 404: 'policy-not-found' })
@@ -158,7 +169,7 @@ export class PoliciesController {
   ): Promise<PolicyVersionDto> {
     const id = assertPolicyId(policyId);
     const number = parseVersionParam(version, '/version');
-    const input = parseUpdateDraft(body, parseIfMatch(ifMatch));
+    const input = parseUpdateDraft(body, parseIfMatch(ifMatch), number);
     const saved = await this.versions.updateDraft(id, number, input, { actor: actorOf(request), requestId: request.id });
     void reply.header('etag', etagOf(saved.revision));
     return saved;

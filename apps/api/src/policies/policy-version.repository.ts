@@ -30,9 +30,13 @@ export interface PolicyOverview {
   drafts: number;
 }
 
+export type VersionSortField = 'version' | 'id' | 'createdAt';
+
 export interface VersionListQuery {
   status?: PolicyVersionStatus[];
-  order: 'ASC' | 'DESC';
+  /** Only these version numbers (react-admin's getMany). */
+  versions?: number[];
+  sort: { field: 'version' | 'createdAt'; order: 'ASC' | 'DESC' };
   range: { start: number; end: number };
 }
 
@@ -178,8 +182,10 @@ export class PolicyVersionRepository {
       .select(LIST_COLUMNS.map((column) => `v.${column}`))
       .where('v.policyId = :policyId', { policyId });
     if (query.status) builder.andWhere('v.status IN (:...status)', { status: query.status });
+    if (query.versions) builder.andWhere('v.version IN (:...versions)', { versions: query.versions });
     const [rows, total] = await builder
-      .orderBy('v.version', query.order)
+      .orderBy(`v.${query.sort.field}`, query.sort.order)
+      .addOrderBy('v.version', query.sort.order)
       .offset(query.range.start)
       .limit(query.range.end - query.range.start + 1)
       .getManyAndCount();

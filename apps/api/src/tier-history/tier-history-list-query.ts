@@ -10,12 +10,14 @@ import {
 } from '../common/ra-list-query.js';
 import type { GradingCause } from '../grading/grading-cause.js';
 
-// sort=["at","DESC"] range=[0,24] filter={"customerId":"C-1","tier":"A","cause":"fact-change","policyVersion":2,"from":"2026-11-01"}
+// sort=["at","DESC"] range=[0,24] filter={"id":[7,9],"customerId":"C-1","tier":"A","cause":"fact-change","policyVersion":2,"from":"2026-11-01"}
 
 export const TIER_HISTORY_SORT_FIELDS = ['at', 'id', 'customerId', 'newTier', 'previousTier', 'score', 'policyVersion', 'cause'] as const;
 export type TierHistorySortField = (typeof TIER_HISTORY_SORT_FIELDS)[number];
 
 export interface TierHistoryFilter {
+  /** react-admin's getMany. */
+  id?: number[];
   customerId?: string[];
   /** Matches a change into or out of any of these tiers. */
   tier?: string[];
@@ -49,6 +51,7 @@ export function parseTierHistoryListQuery(query: Record<string, unknown>): TierH
     sortFields: TIER_HISTORY_SORT_FIELDS,
     defaultSort: { field: 'at', order: 'DESC' },
     filters: {
+      id: integerList,
       customerId: customerIds,
       tier: textList,
       cause: causes,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { READERS } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -7,11 +7,21 @@ import { API_V1 } from '../common/api-prefix.js';
 import { contentRange } from '../common/http-headers.js';
 import { assertCustomerId } from '../customers/customer-id.js';
 import type { TierHistoryDto } from './dto/tier-history.dto.js';
-import { ApiRaList } from '../openapi/list-openapi.js';
+import { ApiRaList, type RaListDescription } from '../openapi/list-openapi.js';
 import { ApiProblems } from '../openapi/problem-openapi.js';
-import { arrayOf } from '../openapi/schema-ref.js';
 import { parseTierHistoryListQuery, TIER_HISTORY_SORT_FIELDS } from './tier-history-list-query.js';
 import { TierHistoryService } from './tier-history.service.js';
+
+const TIER_HISTORY_LIST: RaListDescription = {
+  item: 'TierHistoryEntry',
+  resource: 'tier-history',
+  sortFields: TIER_HISTORY_SORT_FIELDS,
+  defaultSort: '["at","DESC"]',
+  filterExample: { customerId: 'C-1001', tier: 'A', cause: 'fact-change', from: '2026-11-01' },
+  filterDescription:
+    'customerId: one id or a list; tier: changes into or out of these tiers; cause: one cause or a list; policyVersion: one number or a list; from, to: ISO dates or times.',
+  maxPage: 500,
+};
 
 @ApiTags('tier history')
 @Controller(`${API_V1}/customers/:id/tier-history`)
@@ -19,12 +29,21 @@ import { TierHistoryService } from './tier-history.service.js';
 export class TierHistoryController {
   constructor(private readonly history: TierHistoryService) {}
 
-  @ApiOperation({ summary: "One customer's tier changes, newest first" })
-  @ApiOkResponse({ description: 'Every tier change of the customer', schema: arrayOf('TierHistoryEntry') })
-  @ApiProblems({ 400: 'invalid-request (not a customer id)' })
+  /** The same sort, range and filter as GET /tier-history, within one customer; newest first by default. */
+  @ApiOperation({ summary: "One customer's tier changes, newest first, paged, sorted and filtered" })
+  @ApiRaList(TIER_HISTORY_LIST)
+  @ApiProblems({ 400: 'invalid-request (not a customer id, or a sort, range or filter that does not fit)' })
   @Get()
-  list(@Param('id') id: string): Promise<TierHistoryDto[]> {
-    return this.history.forCustomer(assertCustomerId(id));
+  async list(
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TierHistoryDto[]> {
+    const customerId = assertCustomerId(id);
+    const parsed = parseTierHistoryListQuery(query);
+    const page = await this.history.forCustomer(customerId, parsed);
+    void reply.header('content-range', contentRange('tier-history', parsed.range.start, page.items.length, page.total));
+    return page.items;
   }
 }
 
@@ -36,16 +55,7 @@ export class TierHistoryListController {
   constructor(private readonly history: TierHistoryService) {}
 
   @ApiOperation({ summary: "Every customer's tier changes, paged, sorted and filtered" })
-  @ApiRaList({
-    item: 'TierHistoryEntry',
-    resource: 'tier-history',
-    sortFields: TIER_HISTORY_SORT_FIELDS,
-    defaultSort: '["at","DESC"]',
-    filterExample: { customerId: 'C-1001', tier: 'A', cause: 'fact-change', from: '2026-11-01' },
-    filterDescription:
-      'customerId: one id or a list; tier: changes into or out of these tiers; cause: one cause or a list; policyVersion: one number or a list; from, to: ISO dates or times.',
-    maxPage: 500,
-  })
+  @ApiRaList(TIER_HISTORY_LIST)
   @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<TierHistoryDto[]> {

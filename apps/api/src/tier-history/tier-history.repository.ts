@@ -61,14 +61,6 @@ export class TierHistoryRepository {
     );
   }
 
-  /** Newest first. */
-  listForCustomer(customerId: string): Promise<TierHistoryEntity[]> {
-    return this.dataSource.getRepository(TierHistoryEntity).find({
-      where: { customerId },
-      order: { at: 'DESC', id: 'DESC' },
-    });
-  }
-
   async list(query: TierHistoryListQuery): Promise<{ rows: TierHistoryEntity[]; total: number }> {
     const { conditions, params } = filterConditions(query.filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -105,6 +97,10 @@ interface HistoryRow {
 function filterConditions(filter: TierHistoryFilter): { conditions: string[]; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  if (filter.id) {
+    params.push(filter.id);
+    conditions.push(`h.id = ANY($${params.length}::bigint[])`);
+  }
   if (filter.customerId) {
     params.push(filter.customerId);
     conditions.push(`h.customer_id = ANY($${params.length}::text[])`);

@@ -13,11 +13,16 @@ export class TierHistoryService {
     private readonly customers: CustomersRepository,
   ) {}
 
-  /** Newest first. An unknown customer is a 404, not an empty history. */
-  async forCustomer(customerId: string): Promise<TierHistoryDto[]> {
-    const entries = await this.history.listForCustomer(customerId);
-    if (entries.length === 0 && !(await this.customers.exists(customerId))) throw DomainException.customerNotFound(customerId);
-    return entries.map(toTierHistoryDto);
+  /**
+   * One customer's history, paged, sorted and filtered like the list of everyone's
+   * (a customerId in the filter cannot widen it). An unknown customer is a 404, not an empty history.
+   */
+  async forCustomer(customerId: string, query: TierHistoryListQuery): Promise<{ items: TierHistoryDto[]; total: number }> {
+    const asked = query.filter.customerId;
+    const only = asked === undefined || asked.includes(customerId) ? [customerId] : [];
+    const page = await this.list({ ...query, filter: { ...query.filter, customerId: only } });
+    if (page.total === 0 && !(await this.customers.exists(customerId))) throw DomainException.customerNotFound(customerId);
+    return page;
   }
 
   async list(query: TierHistoryListQuery): Promise<{ items: TierHistoryDto[]; total: number }> {

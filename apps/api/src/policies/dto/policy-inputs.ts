@@ -54,10 +54,41 @@ export function parseCreateDraft(body: unknown): CreateDraftInput {
   return { source, note: note ?? null };
 }
 
-/** The revision comes in the body or as If-Match; one of them is required, and they must agree. */
-export function parseUpdateDraft(body: unknown, ifMatch: number | undefined): UpdateDraftInput {
+// What GET .../versions/:version answers beside document, revision and note. react-admin's
+// data provider sends the whole record back on save: these are ignored, not refused.
+const READ_ONLY_VERSION_FIELDS = [
+  'id',
+  'policyId',
+  'version',
+  'status',
+  'hash',
+  'lint',
+  'lintFindings',
+  'basedOn',
+  'baseVersion',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'publishedBy',
+  'publishedAt',
+  'supersededAt',
+];
+
+/**
+ * The revision comes in the body or as If-Match; one of them is required, and they must agree.
+ * `version` is the URL's: a record sent back with another id or version is refused.
+ */
+export function parseUpdateDraft(body: unknown, ifMatch: number | undefined, version?: number): UpdateDraftInput {
   const object = bodyObject(body, 'an object: {"document": {...}, "revision": <the revision you edited>}');
-  const errors = unknownKeys(object, ['document', 'revision', 'note']);
+  const errors = unknownKeys(object, ['document', 'revision', 'note', ...READ_ONLY_VERSION_FIELDS]);
+  for (const key of ['id', 'version'] as const) {
+    if (version !== undefined && object[key] !== undefined && object[key] !== version)
+      errors.push({
+        path: `/${key}`,
+        message: `the body's ${key} ${JSON.stringify(object[key])} differs from the URL's version ${version}`,
+      });
+  }
   const { document } = object;
   if (!isPlainObject(document)) errors.push({ path: '/document', message: 'document is required and must be a JSON object (a policy)' });
   const revision = parseRevision(object['revision'], ifMatch, errors, true);
@@ -112,7 +143,9 @@ export function parsePolicyTest(body: unknown): PolicyTestInput {
 export function parseVersionParam(raw: unknown, path: string): number {
   const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (isVersionNumber(value)) return value;
-  throw DomainException.invalidRequest([{ path, message: `'${String(raw ?? '').slice(0, 40)}' is not a version number (1, 2, ...)` }]);
+  throw DomainException.invalidRequest([
+    { path, message: `'${(typeof raw === 'string' ? raw : '').slice(0, 40)}' is not a version number (1, 2, ...)` },
+  ]);
 }
 
 export function isVersionNumber(value: unknown): value is number {
@@ -144,7 +177,7 @@ function parseRevision(raw: unknown, ifMatch: number | undefined, errors: FieldE
     errors.push({ path: '/revision', message: 'revision must be the draft revision you started from (1, 2, ...)' });
     return undefined;
   }
-  const revision = (raw as number | undefined) ?? ifMatch;
+  const revision = raw ?? ifMatch;
   if (raw !== undefined && ifMatch !== undefined && raw !== ifMatch) {
     errors.push({ path: '/revision', message: `revision ${String(raw)} and If-Match "${ifMatch}" disagree` });
   } else if (required && revision === undefined) {
