@@ -7,10 +7,12 @@ import type { AuthListQuery } from './list-query.js';
 import { returnedRows } from './returned-rows.js';
 import type { Role } from './role.js';
 
-export const API_KEY_SORT_FIELDS = ['name', 'role', 'createdAt', 'revokedAt', 'lastUsedAt'] as const;
+// `id` is the sort react-admin sends by default.
+export const API_KEY_SORT_FIELDS = ['id', 'name', 'role', 'createdAt', 'revokedAt', 'lastUsedAt'] as const;
 export type ApiKeySortField = (typeof API_KEY_SORT_FIELDS)[number];
 
 const SORT_COLUMNS: Readonly<Record<ApiKeySortField, string>> = {
+  id: 'id',
   name: 'name',
   role: 'role',
   createdAt: 'created_at',
@@ -118,6 +120,10 @@ export class ApiKeysRepository {
     const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.order} NULLS LAST, id ASC`;
     const rows = await this.dataSource.query<ApiKeyRow[]>(
       `SELECT ${COLUMNS} FROM api_keys ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    if (query.filter.id !== undefined) {
+      params.push(query.filter.id);
+      conditions.push(`id::text = ANY($${params.length}::text[])`);
+    }
       [...params, query.range.end - query.range.start + 1, query.range.start],
     );
     return { rows: rows.map(toEntity), total };

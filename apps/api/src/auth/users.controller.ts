@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
+import { DomainException } from '../common/domain.exception.js';
 import { contentRange } from '../common/http-headers.js';
 import { parseCreateUser, parseUpdateUser } from './dto/auth-inputs.js';
 import type { UserDto } from './dto/auth-views.js';
@@ -70,5 +71,23 @@ export class UsersController {
   @ApiProblems({ 400: 'invalid-request', 404: 'user-not-found' })
   update(@Param('username') username: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<UserDto> {
     return this.users.update(username, parseUpdateUser(body), { actor: actorOf(request), requestId: request.id });
+  }
+
+  /** The same change as PATCH, as react-admin's data provider sends it: the whole record, its read-only fields ignored. */
+  @Put(':username')
+  @ApiOperation({ summary: 'Change a user as PATCH does; the whole record may be sent back, its read-only fields are ignored' })
+  @ApiBody({ schema: schemaRef('UpdateUserRequest') })
+  @ApiOkResponse({ description: 'The user as changed', schema: schemaRef('User') })
+  @ApiProblems({ 400: 'invalid-request (also an id that is not the user name in the URL)', 404: 'user-not-found' })
+  replace(@Param('username') username: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<UserDto> {
+    const input = parseUpdateUser(body);
+    const id = (body as Record<string, unknown>)['id'];
+    // A record sent back to the wrong address would change another user than the one the form showed.
+    if (id !== undefined && (typeof id !== 'string' || id.toLowerCase() !== username.toLowerCase())) {
+      throw DomainException.invalidRequest([
+        { path: '/id', message: `the body's id differs from the URL's user name '${username.slice(0, 64)}'` },
+      ]);
+    }
+    return this.users.update(username, input, { actor: actorOf(request), requestId: request.id });
   }
 }

@@ -7,10 +7,12 @@ import { returnedRows } from './returned-rows.js';
 import type { Role } from './role.js';
 import { UserEntity } from './user.entity.js';
 
-export const USER_SORT_FIELDS = ['username', 'role', 'disabled', 'createdAt', 'updatedAt'] as const;
+// `id` is the user name (UserDto.id), the sort react-admin sends by default.
+export const USER_SORT_FIELDS = ['id', 'username', 'role', 'disabled', 'createdAt', 'updatedAt'] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 
 const SORT_COLUMNS: Readonly<Record<UserSortField, string>> = {
+  id: 'username',
   username: 'username',
   role: 'role',
   disabled: 'disabled',
@@ -122,6 +124,11 @@ function toEntity(row: UserRow): UserEntity {
     username: row.username,
     passwordHash: row.password_hash,
     role: row.role,
+    if (query.filter.id !== undefined) {
+      // User names are stored lower-cased, as GET /users/:username reads them.
+      params.push(query.filter.id.map((id) => id.toLowerCase()));
+      conditions.push(`username = ANY($${params.length}::text[])`);
+    }
     disabled: row.disabled,
     passwordChangedAt: row.password_changed_at,
     createdBy: row.created_by,
