@@ -4,6 +4,7 @@ import type { StoredTierOverride } from './tier-override.js';
 export interface CustomerView {
   id: string;
   name: string;
+  phone: string | null;
   facts: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;

@@ -23,6 +23,10 @@ export class CustomerEntity {
   @Column({ type: 'integer' })
   version!: number;
 
+  /** E.164, unique when present: how the call centre finds the customer. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   /** A tier set by hand; every grading keeps it until it is cleared. */
   @Column({ name: 'tier_override', type: 'jsonb', nullable: true })
   tierOverride!: StoredTierOverride | null;

@@ -6,6 +6,7 @@ export function toCustomerDto(view: CustomerView): CustomerDto {
   return {
     id: view.id,
     name: view.name,
+    phone: view.phone,
     facts: view.facts,
     tier: view.tier,
     score: view.score,

@@ -8,9 +8,18 @@ import { DECISION_JSON } from '../decisions/tier-assignment.repository.js';
 import type { CustomerListQuery, CustomerSortField } from './customer-list-query.js';
 import type { CustomerView } from './customer-view.js';
 import { CustomerEntity } from './customer.entity.js';
+import { refusingTakenPhone } from './phone-taken.js';
 import type { StoredTierOverride } from './tier-override.js';
 
 export type SavedCustomer = CustomerEntity & { created: boolean };
+
+/** What a PUT writes: the whole record but its grading. */
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  phone: string | null;
+  facts: Record<string, unknown>;
+}
 
 const SORT_COLUMNS: Readonly<Record<CustomerSortField, string>> = {
   id: 'c.id',
@@ -18,21 +27,22 @@ const SORT_COLUMNS: Readonly<Record<CustomerSortField, string>> = {
   tier: 'a.tier',
   score: 'a.score',
   version: 'c.version',
+  policyVersion: 'a.policy_version',
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
   gradedAt: 'a.graded_at',
 };
 
-const VIEW_COLUMNS = `c.id, c.name, c.facts, c.created_at, c.updated_at, c.version, c.tier_override,
+const VIEW_COLUMNS = `c.id, c.name, c.phone, c.facts, c.created_at, c.updated_at, c.version, c.tier_override,
   a.tier, a.score, a.policy_version, a.graded_at`;
 const VIEW_FROM = 'customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id';
-const RETURNING = 'RETURNING id, name, facts, created_at, updated_at, version, tier_override';
-  policyVersion: 'a.policy_version',
+const RETURNING = 'RETURNING id, name, phone, facts, created_at, updated_at, version, tier_override';
 
 // A customer row as written (RETURNING) ...
 interface SavedRow {
   id: string;
   name: string;
+  phone: string | null;
   facts: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
@@ -63,28 +73,28 @@ export class CustomersRepository {
     return rows.length > 0;
   }
 
-  /** Creates or replaces; the row stays locked until the transaction ends. */
-  async upsert(manager: EntityManager, customer: { id: string; name: string; facts: Record<string, unknown> }): Promise<SavedCustomer> {
-    const rows = await manager.query<SavedRow[]>(
-      `INSERT INTO customers (id, name, facts) VALUES ($1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET
-         name = EXCLUDED.name, facts = EXCLUDED.facts, updated_at = now(), version = customers.version + 1
-       ${RETURNING}, (xmax = 0) AS created`,
-      [customer.id, customer.name, JSON.stringify(customer.facts)],
+  /** Creates or replaces; the row stays locked until the transaction ends. A phone number another customer has is a 409. */
+  async upsert(manager: EntityManager, customer: CustomerRecord): Promise<SavedCustomer> {
+    const rows = await refusingTakenPhone(() =>
+      manager.query<SavedRow[]>(
+        `INSERT INTO customers (id, name, phone, facts) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET
+           name = EXCLUDED.name, phone = EXCLUDED.phone, facts = EXCLUDED.facts, updated_at = now(), version = customers.version + 1
+         ${RETURNING}, (xmax = 0) AS created`,
+        [customer.id, customer.name, customer.phone, JSON.stringify(customer.facts)],
+      ),
     );
     return toSaved(rows[0]!);
   }
 
   /** Replaces only if the stored version is `expectedVersion` (optimistic concurrency); null otherwise. */
-  async updateIfVersion(
-    manager: EntityManager,
-    customer: { id: string; name: string; facts: Record<string, unknown> },
-    expectedVersion: number,
-  ): Promise<SavedCustomer | null> {
-    const rows = await manager.query<SavedRow[]>(
-      `UPDATE customers SET name = $2, facts = $3, updated_at = now(), version = version + 1
-       WHERE id = $1 AND version = $4 ${RETURNING}`,
-      [customer.id, customer.name, JSON.stringify(customer.facts), expectedVersion],
+  async updateIfVersion(manager: EntityManager, customer: CustomerRecord, expectedVersion: number): Promise<SavedCustomer | null> {
+    const rows = await refusingTakenPhone(() =>
+      manager.query<SavedRow[]>(
+        `UPDATE customers SET name = $2, phone = $3, facts = $4, updated_at = now(), version = version + 1
+         WHERE id = $1 AND version = $5 ${RETURNING}`,
+        [customer.id, customer.name, customer.phone, JSON.stringify(customer.facts), expectedVersion],
+      ),
     );
     // pg reports UPDATE ... RETURNING as [rows, count]; PGlite as rows.
     const saved = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as SavedRow | undefined;
@@ -222,6 +232,7 @@ function toView(row: ViewRow): CustomerView {
     policyVersion: row.policy_version,
     gradedAt: row.graded_at,
     tierOverride: row.tier_override,
+    phone: row.phone,
   };
 }
 
@@ -237,3 +248,4 @@ function toSaved(row: SavedRow): SavedCustomer {
     created: row.created === true,
   });
 }
+    phone: row.phone,

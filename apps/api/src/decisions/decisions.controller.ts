@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Decision } from '@tierwise/policy';
 import type { FastifyReply } from 'fastify';
 import { EVERYONE } from '../auth/role.js';
@@ -10,6 +10,7 @@ import { ApiProblems } from '../openapi/problem-openapi.js';
 import { schemaRef } from '../openapi/schema-ref.js';
 import { DecisionsService } from './decisions.service.js';
 import { parseEvaluate } from './dto/evaluate.input.js';
+import { parsePhoneQuery } from './dto/phone-query.input.js';
 
 @ApiTags('decisions')
 @Controller(`${API_V1}/decisions`)
@@ -32,6 +33,23 @@ export class DecisionsController {
   })
   evaluate(@Body() body: unknown): Promise<Decision> {
     return this.decisions.evaluate(parseEvaluate(body));
+  }
+
+  /** The call centre's lookup by the number a customer calls from: the same answer as GET /decisions/{customerId}. */
+  @Get()
+  @ApiOperation({ summary: 'The stored decision of the customer with this phone number (E.164); the same answer as by id' })
+  @ApiQuery({
+    name: 'phone',
+    required: true,
+    description: 'E.164, with + sent as %2B; a raw + (read as a space) is accepted too',
+    schema: { type: 'string', pattern: '^\\+[1-9]\\d{1,14}$', example: '+8613800000000' },
+  })
+  @ApiOkResponse({ description: 'The stored decision', schema: schemaRef('StoredDecision') })
+  @ApiProblems({ 400: 'invalid-request (no phone, or not E.164)', 404: 'customer-not-found (no customer has it), decision-not-found' })
+  async byPhone(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const body = await this.decisions.storedJsonByPhone(parsePhoneQuery(query));
+    void reply.type('application/json; charset=utf-8');
+    return body;
   }
 
   /** A StoredDecisionDto, already serialized: the hot path never parses or re-stringifies it. */

@@ -22,6 +22,12 @@ const CUSTOMER_DECISION_JSON = `
     FROM customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id
    WHERE c.id = $1`;
 
+// The same answer found by the customer's phone number (unique), with the id it belongs to.
+const PHONE_DECISION_JSON = `
+  SELECT c.id, CASE WHEN a.customer_id IS NULL THEN NULL ELSE ${BODY} END AS body
+    FROM customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id
+   WHERE c.phone = $1`;
+
 export type NewTierAssignment = Omit<TierAssignmentEntity, 'gradedAt'>;
 
 @Injectable()
@@ -35,6 +41,20 @@ export class TierAssignmentRepository {
   async findDecisionJson(customerId: string): Promise<{ body: string | null } | undefined> {
     const rows = await this.dataSource.query<{ body: string | null }[]>(CUSTOMER_DECISION_JSON, [customerId]);
     return rows[0];
+  }
+
+  /** As findDecisionJson, by phone number: undefined when no customer has it. */
+  async findDecisionJsonByPhone(phone: string): Promise<{ id: string; body: string | null } | undefined> {
+    const rows = await this.dataSource.query<{ id: string; body: string | null }[]>(PHONE_DECISION_JSON, [phone]);
+    return rows[0];
+  }
+
+  /** Customer ids equal to `id` but for case (by the lower(id) index), for a "did you mean" on a miss. */
+  async idsIgnoringCase(id: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM customers WHERE lower(id) = lower($1) ORDER BY id LIMIT 5', [
+      id,
+    ]);
+    return rows.map((row) => row.id);
   }
 
   /** The current tier, row-locked until the transaction ends, so concurrent gradings of one customer queue up. */

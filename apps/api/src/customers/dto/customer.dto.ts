@@ -4,6 +4,8 @@ import type { StoredTierOverride } from '../tier-override.js';
 export interface CustomerDto {
   id: string;
   name: string;
+  /** E.164 (+8613800000000), unique among customers; null when none is known. */
+  phone: string | null;
   facts: Record<string, unknown>;
   tier: string | null;
   score: number | null;
