@@ -10,7 +10,7 @@ interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, Operation>>;
-  components: { securitySchemes: Record<string, Record<string, string>> };
+  components: { securitySchemes: Record<string, Record<string, string>>; schemas: Record<string, unknown> };
 }
 
 describe('OpenAPI document', () => {
@@ -53,7 +53,8 @@ describe('OpenAPI document', () => {
         responses: Record<string, { content: Record<string, { schema: unknown }> }>;
       }
     ).responses['200']!;
-    expect(JSON.stringify(ok.content['application/json']!.schema)).toContain('gradedAt');
+    expect(ok.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/StoredDecision' });
+    expect(JSON.stringify(document.components.schemas['StoredDecision'])).toContain('gradedAt');
   });
 
   it('declares a bearer JWT scheme and an API-key header scheme', () => {
