@@ -92,7 +92,7 @@ describe('users, managed by admins', () => {
     const audit = await t.db.sql<{ summary: Record<string, unknown> }>(
       `SELECT summary FROM audit_events WHERE request_id = 'user-patch-1'`,
     );
-    expect(audit).toEqual([{ summary: { role: { from: 'agent', to: 'publisher' }, passwordChanged: true } }]);
+    expect(audit).toEqual([{ summary: { changes: { role: { before: 'agent', after: 'publisher' } }, passwordChanged: true } }]);
   });
 
   it('never disables or demotes the last enabled admin', async () => {

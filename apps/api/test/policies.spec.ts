@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerFactory, customerFacts, type CustomerInput } from './support/customer.factory.js';
 import { authHeaders, testUsername } from './support/auth.js';
 import { putCustomer } from './support/http.js';
+import { overlapped } from './support/overlapped.js';
 import {
   call,
   createDraft,
@@ -44,7 +45,7 @@ describe('policies and versions', () => {
 
   async function publishedVersion(): Promise<number> {
     const response = await call(t, 'auditor', 'GET', BASE);
-    return (response.json() as { publishedVersion: number }).publishedVersion;
+    return response.json<{ publishedVersion: number }>().publishedVersion;
   }
 
   async function historyOf(customer: CustomerInput) {
@@ -76,7 +77,7 @@ describe('policies and versions', () => {
     const versions = await call(t, 'auditor', 'GET', `${BASE}/versions`);
     expect(versions.statusCode).toBe(200);
     expect(versions.headers['content-range']).toMatch(/^versions 0-\d+\/\d+$/);
-    const first = (versions.json() as VersionBody[]).find((version) => version.version === 1);
+    const first = versions.json<VersionBody[]>().find((version) => version.version === 1);
     expect(first).toMatchObject({
       id: 1,
       status: 'published',
@@ -102,7 +103,7 @@ describe('policies and versions', () => {
     // Create: a copy of version 1, numbered after every existing version.
     const created = await call(t, 'author', 'POST', `${BASE}/versions`, { copyOf: 1 });
     expect(created.statusCode).toBe(201);
-    const draft = created.json() as VersionBody;
+    const draft = created.json<VersionBody>();
     expect(created.headers['location']).toBe(`${BASE}/versions/${draft.version}`);
     expect(created.headers['etag']).toBe('"1"');
     expect(draft).toMatchObject({ status: 'draft', revision: 1, hash: null, basedOn: 1, lint: { errors: 0 } });
@@ -112,7 +113,7 @@ describe('policies and versions', () => {
     const broken = await saveDraft(t, draft.version, { document: withUnknownFact(seed), revision: 1 });
     expect(broken.statusCode).toBe(200);
     expect(broken.headers['etag']).toBe('"2"');
-    const stored = (await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json() as VersionBody;
+    const stored = (await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json<VersionBody>();
     expect(stored.revision).toBe(2);
     expect(stored.lint.errors).toBeGreaterThan(0);
     expect(stored.lintFindings).toContainEqual(
@@ -141,7 +142,7 @@ describe('policies and versions', () => {
     // Test: facts and a stored customer, with the decision and every condition's outcome.
     const byFacts = await testVersion(t, draft.version, { facts: borderline.facts });
     expect(byFacts.statusCode).toBe(200);
-    const tested = byFacts.json() as {
+    const tested = byFacts.json<{
       decision: { tier: string; score: number; policy: { version: number } };
       trace: {
         stage: string;
@@ -149,7 +150,7 @@ describe('policies and versions', () => {
         result: boolean;
         conditions: { fact: string; factValue: unknown; value: unknown; result: boolean | null }[];
       }[];
-    };
+    }>();
     expect(tested.decision).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
     const tierA = tested.trace.find((rule) => rule.stage === 'tier' && rule.path === '/grading/tiers/0');
     expect(tierA).toMatchObject({
@@ -165,11 +166,11 @@ describe('policies and versions', () => {
     // Publish: the draft becomes the version in force, version 1 is superseded, customers are re-graded.
     const published = await publish(t, draft.version);
     expect(published.statusCode).toBe(200);
-    const result = published.json() as {
+    const result = published.json<{
       version: VersionBody;
       superseded: number;
       regrade: { customers: number; tierChanges: number; transitions: Record<string, number> };
-    };
+    }>();
     expect(result.version).toMatchObject({
       version: draft.version,
       status: 'published',
@@ -179,7 +180,7 @@ describe('policies and versions', () => {
     expect(result.superseded).toBe(1);
     expect(result.regrade).toMatchObject({ customers: 3, tierChanges: 1, transitions: { 'A->B': 1 } });
     expect(await publishedVersion()).toBe(draft.version);
-    const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json() as VersionBody & { supersededAt: string | null };
+    const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json<VersionBody & { supersededAt: string | null }>();
     expect(one).toMatchObject({ status: 'superseded', supersededAt: expect.any(String) });
 
     // Tier history: one row for the customer whose tier changed, with the cause, version, hash and actor.
@@ -234,9 +235,9 @@ describe('policies and versions', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toMatch(PROBLEM);
     expect(stale.json()).toMatchObject({ code: 'draft-conflict', errors: [{ path: '/revision', message: 'the current revision is 2' }] });
-    expect((stale.json() as { detail: string }).detail).toMatch(/revision 2/);
+    expect(stale.json<{ detail: string }>().detail).toMatch(/revision 2/);
 
-    const kept = (await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json() as VersionBody;
+    const kept = (await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json<VersionBody>();
     expect(kept.revision).toBe(2);
     expect(kept.document.grading.tiers[0]!.conditions).toEqual({ all: [{ fact: 'score', operator: 'greaterThanInclusive', value: 77 }] });
 
@@ -250,7 +251,7 @@ describe('policies and versions', () => {
     expect(response.statusCode).toBe(409);
     expect(response.headers['content-type']).toMatch(PROBLEM);
     expect(response.json()).toMatchObject({ code: 'not-a-draft' });
-    expect(((await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json() as VersionBody).document.grading.tiers[0]!.conditions).toEqual(
+    expect((await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json<VersionBody>().document.grading.tiers[0]!.conditions).toEqual(
       seed.grading.tiers[0]!.conditions,
     );
     // The database refuses it too, whatever the application does.
@@ -281,7 +282,7 @@ describe('policies and versions', () => {
       expect(response.json()).toMatchObject({ code: 'not-a-draft' });
     }
     const listed = await call(t, 'auditor', 'GET', `${BASE}/versions?filter=${encodeURIComponent('{"status":"discarded"}')}`);
-    expect((listed.json() as VersionBody[]).map((version) => version.version)).toContain(draft.version);
+    expect(listed.json<VersionBody[]>().map((version) => version.version)).toContain(draft.version);
     expect((await createDraft(t, {})).version).toBeGreaterThan(draft.version);
     const audit = await t.db.sql<{ action: string }>('SELECT action FROM audit_events WHERE target = $1 ORDER BY id', [
       `policy:default@${draft.version}`,
@@ -292,10 +293,14 @@ describe('policies and versions', () => {
     );
   });
 
+  // Every publication locks its policy's row first: holding that row makes both requests
+  // queue at the same point, provably in flight together, before either may go on.
+  const POLICY_ROW = { sql: `SELECT 1 FROM policies WHERE id = 'default' FOR UPDATE` };
+
   it('lets exactly one of two concurrent publications win', async () => {
     const before = await publishedVersion();
     const [a, b] = [await draftOf(t, withTierAThreshold(seed, 76)), await draftOf(t, withTierAThreshold(seed, 74))];
-    const responses = await Promise.all([publish(t, a.version), publish(t, b.version)]);
+    const responses = await overlapped(t, POLICY_ROW, [() => publish(t, a.version), () => publish(t, b.version)]);
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
     const loser = responses.find((response) => response.statusCode === 409)!;
     expect(loser.headers['content-type']).toMatch(PROBLEM);
@@ -309,12 +314,12 @@ describe('policies and versions', () => {
     expect(await publishedVersion()).not.toBe(before);
     // The loser is still a draft; it can be published by confirming what it replaces.
     const loserVersion = winner === a ? b : a;
-    expect(((await call(t, 'auditor', 'GET', `${BASE}/versions/${loserVersion.version}`)).json() as VersionBody).status).toBe('draft');
+    expect((await call(t, 'auditor', 'GET', `${BASE}/versions/${loserVersion.version}`)).json<VersionBody>().status).toBe('draft');
   });
 
   it('lets exactly one of two concurrent publications of the same draft win', async () => {
     const draft = await draftOf(t, withTierAThreshold(seed, 79));
-    const responses = await Promise.all([publish(t, draft.version), publish(t, draft.version)]);
+    const responses = await overlapped(t, POLICY_ROW, [() => publish(t, draft.version), () => publish(t, draft.version)]);
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
     expect(responses.find((response) => response.statusCode === 409)!.json()).toMatchObject({ code: 'publish-conflict' });
     const rows = await t.db.sql(`SELECT version FROM policy_versions WHERE policy_id = 'default' AND status = 'published'`);
@@ -355,12 +360,12 @@ describe('policies and versions', () => {
 
     const response = await call(t, 'publisher', 'POST', `${BASE}/versions/1/rollback`, {});
     expect(response.statusCode).toBe(200);
-    const result = response.json() as {
+    const result = response.json<{
       version: VersionBody & { basedOn: number; note: string };
       superseded: number;
       regrade: { transitions: Record<string, number> };
-    };
-    const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json() as VersionBody;
+    }>();
+    const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json<VersionBody>();
     expect(result.version.version).toBeGreaterThan(raised.version);
     expect(result.version).toMatchObject({ status: 'published', hash: one.hash, basedOn: 1, note: 'rollback to v1' });
     expect(result.version.document).toMatchObject({ version: result.version.version });
@@ -443,14 +448,14 @@ describe('policies and versions', () => {
     const response = await publish(t, narrower.version);
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toMatch(PROBLEM);
-    const problem = response.json() as { code: string; detail: string; errors: { path: string; message: string }[] };
+    const problem = response.json<{ code: string; detail: string; errors: { path: string; message: string }[] }>();
     expect(problem.code).toBe('invalid-facts');
     // The borderline, key-account and late customers have strength 15; the ordinary one 10.
     expect(problem.detail).toMatch(/^3 stored customer\(s\) do not fit/);
     expect(problem.errors).toContainEqual(expect.objectContaining({ path: `/customers/${borderline.id}/strength` }));
     expect(await publishedVersion()).toBe(before);
     expect(await t.db.sql('SELECT count(*)::int AS n FROM tier_history')).toEqual(historyBefore);
-    expect(((await call(t, 'auditor', 'GET', `${BASE}/versions/${narrower.version}`)).json() as VersionBody).status).toBe('draft');
+    expect((await call(t, 'auditor', 'GET', `${BASE}/versions/${narrower.version}`)).json<VersionBody>().status).toBe('draft');
   });
 
   it('answers every error as problem+json with a stable code', async () => {
@@ -489,7 +494,7 @@ describe('policies and versions', () => {
       [await call(t, 'author', 'POST', `${BASE}/versions/1/rollback`, {}), 'author rolls back'],
     ];
     for (const [response, what] of forbidden) {
-      expect({ what, status: response.statusCode, code: (response.json() as { code: string }).code }).toEqual({
+      expect({ what, status: response.statusCode, code: response.json<{ code: string }>().code }).toEqual({
         what,
         status: 403,
         code: 'forbidden',
@@ -501,16 +506,16 @@ describe('policies and versions', () => {
       expect((await call(t, role, 'POST', `${BASE}/versions/1/test`, { facts: ordinary.facts })).statusCode).toBe(200);
       expect((await call(t, role, 'GET', `${BASE}/diff?from=1&to=${draft.version}`)).statusCode).toBe(200);
     }
-    expect(((await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json() as VersionBody).status).toBe('draft');
+    expect((await call(t, 'author', 'GET', `${BASE}/versions/${draft.version}`)).json<VersionBody>().status).toBe('draft');
   });
 
   it('describes every policy route in the OpenAPI document, with its roles and schemas', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json() as {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
       paths: Record<
         string,
         Record<string, { tags?: string[]; 'x-roles'?: string[]; requestBody?: unknown; responses: Record<string, unknown> }>
       >;
-    };
+    }>();
     const publishOperation = document.paths['/api/v1/policies/{policyId}/versions/{version}/publish']?.['post'];
     expect(publishOperation).toMatchObject({ tags: ['policies'], 'x-roles': ['admin', 'publisher'], requestBody: expect.anything() });
     expect(publishOperation?.responses['200']).toMatchObject({
@@ -532,7 +537,7 @@ describe('policies and versions', () => {
   it('lists every problem with the facts a test is given', async () => {
     const response = await testVersion(t, 1, { facts: customerFacts('B', { strength: 99, nature: 'alien', colour: 'red' }) });
     expect(response.statusCode).toBe(422);
-    const problem = response.json() as { code: string; errors: { path: string }[] };
+    const problem = response.json<{ code: string; errors: { path: string }[] }>();
     expect(problem.code).toBe('invalid-facts');
     expect(problem.errors.map((error) => error.path).sort()).toEqual(['/facts/colour', '/facts/nature', '/facts/strength']);
   });

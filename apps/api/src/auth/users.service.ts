@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { changesBetween } from '../audit/audit-changes.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
@@ -73,8 +74,9 @@ export class UsersService {
       const password = passwordHash === undefined ? undefined : { hash: passwordHash, changedAt: new Date() };
       const after = (await this.users.update(manager, username, { role: input.role, disabled: input.disabled, password }))!;
       const summary: Record<string, unknown> = {};
-      if (after.role !== before.role) summary['role'] = { from: before.role, to: after.role };
-      if (after.disabled !== before.disabled) summary['disabled'] = after.disabled;
+      // Role and standing before and after, the changed ones only; a password only as the fact of its change.
+      const changes = changesBetween({ role: before.role, disabled: before.disabled }, { role: after.role, disabled: after.disabled });
+      if (Object.keys(changes).length > 0) summary['changes'] = changes;
       if (passwordHash !== undefined) summary['passwordChanged'] = true;
       await this.audit.append(manager, {
         actor: context.actor,

@@ -132,6 +132,15 @@ export class CustomersRepository {
     await insertRows(manager, CustomerEntity, customers);
   }
 
+  /** The record a PUT replaces, row-locked until the transaction ends (for the audit's before); null for a new customer. */
+  async lockRecord(manager: EntityManager, id: string): Promise<Omit<CustomerRecord, 'id'> | null> {
+    const rows = await manager.query<{ name: string; phone: string | null; facts: Record<string, unknown> }[]>(
+      'SELECT name, phone, facts FROM customers WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** A customer's facts and tier set by hand, row-locked until the transaction ends; null for no such customer. */
   async lockForGrading(
     manager: EntityManager,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { customerChanges } from '../audit/audit-changes.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
@@ -53,6 +54,7 @@ export class CustomersService {
       // The version in force first, as every writer takes its locks (policy, customer, decision):
       // a publication committed since deciding means deciding again, before anything is written.
       const policy = await this.grading.lockVersionInForce(manager, requested);
+      const before = await this.customers.lockRecord(manager, id);
       const record = { id, ...input };
       const saved =
         context.expectedVersion === undefined
@@ -77,7 +79,14 @@ export class CustomersService {
         actor: context.actor,
         action: saved.created ? 'customer.create' : 'customer.update',
         target: `customer:${id}`,
-        summary: { version: saved.version, tier: stored.tier, previousTier: outcome.previousTier, policyVersion: outcome.policy.version },
+        summary: {
+          version: saved.version,
+          tier: stored.tier,
+          previousTier: outcome.previousTier,
+          policyVersion: outcome.policy.version,
+          // What this PUT changed (an update only: a new customer's record is in its tier history).
+          ...(before && !saved.created ? { changes: customerChanges(before, input) } : {}),
+        },
         requestId: context.requestId,
       });
       const customer = toCustomerDto({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { changesBetween, type Changes } from '../audit/audit-changes.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
@@ -9,6 +10,7 @@ import { GradingService, type GradingOutcome } from '../grading/grading.service.
 import { ActivePolicyService } from '../policies/active-policy.service.js';
 import { CustomersRepository } from './customers.repository.js';
 import type { TierOverrideInput } from './dto/tier-override.input.js';
+import type { StoredTierOverride } from './tier-override.js';
 
 export interface OverrideContext {
   actor: string;
@@ -59,6 +61,7 @@ export class TierOverrideService {
           tier: outcome.decision.tier,
           reason: input.reason,
           previousOverride: customer.tierOverride,
+          changes: overrideChanges(customer.tierOverride, saved.tierOverride, outcome.previousTier, outcome.decision.tier),
           version: saved.version,
           policyVersion: outcome.policy.version,
         },
@@ -101,6 +104,7 @@ export class TierOverrideService {
           tier: outcome.decision.tier,
           reason: cleared.reason,
           clearedOverride: cleared,
+          changes: overrideChanges(cleared, null, outcome.previousTier, outcome.decision.tier),
           version: saved.version,
           policyVersion: outcome.policy.version,
         },
@@ -109,6 +113,16 @@ export class TierOverrideService {
       return storedDecision(outcome);
     });
   }
+}
+
+// The tier set by hand and the tier in force, before and after, as every audited update records them.
+function overrideChanges(
+  before: StoredTierOverride | null,
+  after: StoredTierOverride | null,
+  previousTier: string | null,
+  tier: string | null,
+): Changes {
+  return changesBetween({ tierOverride: before, tier: previousTier }, { tierOverride: after, tier });
 }
 
 // The shape GET /decisions/:id serves, built from what was just stored (the same gradedAt, to the millisecond).

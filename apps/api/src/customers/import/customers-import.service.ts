@@ -13,6 +13,7 @@ import { overrideForEvaluation } from '../tier-override.js';
 import type { ImportResultDto } from '../dto/import-result.dto.js';
 import type { ImportFormat } from './import-format.js';
 import { ImportGradingWriter } from './import-grading.writer.js';
+import { ImportedIds } from './imported-ids.js';
 import { IMPORT_CHUNK } from './import-limits.js';
 import type { ImportRow } from './import-row.js';
 import { readImport, recheckImport } from './read-import.js';
@@ -87,8 +88,10 @@ export class CustomersImportService {
       tiers: {},
       policy: { id: policy.policyId, version: policy.version, hash: policy.hash! },
     };
+    const touched = new ImportedIds();
     for (const chunk of chunks(sorted, IMPORT_CHUNK)) {
       const written = await this.customers.upsertMany(manager, chunk);
+      touched.add(written);
       const created = written.filter((row) => row.created).length;
       const writtenIds = new Set(written.map((row) => row.id));
       const unchanged = new Set(chunk.filter((row) => !writtenIds.has(row.id)).map((row) => row.id));
@@ -123,7 +126,7 @@ export class CustomersImportService {
       actor: context.actor,
       action: 'customers.import',
       target: 'customers',
-      summary: { ...counts, format: context.format, policyId: ref.id, policyVersion: ref.version },
+      summary: { ...counts, format: context.format, policyId: ref.id, policyVersion: ref.version, ...touched.summary() },
       requestId: context.requestId,
     });
     return result;
