@@ -232,6 +232,7 @@ function toView(row: ViewRow): CustomerView {
   return {
     id: row.id,
     name: row.name,
+    phone: row.phone,
     facts: row.facts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -241,7 +242,6 @@ function toView(row: ViewRow): CustomerView {
     policyVersion: row.policy_version,
     gradedAt: row.graded_at,
     tierOverride: row.tier_override,
-    phone: row.phone,
   };
 }
 
@@ -249,6 +249,7 @@ function toSaved(row: SavedRow): SavedCustomer {
   return Object.assign(new CustomerEntity(), {
     id: row.id,
     name: row.name,
+    phone: row.phone,
     facts: row.facts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -257,4 +258,3 @@ function toSaved(row: SavedRow): SavedCustomer {
     created: row.created === true,
   });
 }
-    phone: row.phone,
