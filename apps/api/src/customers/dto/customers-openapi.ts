@@ -27,10 +27,24 @@ const STORED_TIER_OVERRIDE: SchemaObject = {
 
 const CUSTOMER: SchemaObject = {
   type: 'object',
-  required: ['id', 'name', 'facts', 'tier', 'score', 'policyVersion', 'gradedAt', 'tierOverride', 'version', 'createdAt', 'updatedAt'],
+  required: [
+    'id',
+    'name',
+    'phone',
+    'facts',
+    'tier',
+    'score',
+    'policyVersion',
+    'gradedAt',
+    'tierOverride',
+    'version',
+    'createdAt',
+    'updatedAt',
+  ],
   properties: {
     id: { type: 'string', example: 'C-1001' },
     name: { type: 'string' },
+    phone: { type: 'string', nullable: true, description: 'E.164; unique when present', example: '+8613800000000' },
     facts,
     tier: { type: 'string', nullable: true, description: 'null until graded, or when no tier matched' },
     score: { type: 'number', nullable: true },
@@ -50,6 +64,7 @@ const UPSERT_CUSTOMER_BODY: SchemaObject = {
     'The read-only fields of a customer may be sent back as read (react-admin does) and are ignored; `id`, if sent, must be the one in the URL.',
   properties: {
     name: { type: 'string', minLength: 1, maxLength: MAX_NAME },
+    phone: { type: 'string', nullable: true, pattern: '^\\+[1-9]\\d{1,14}$', description: 'E.164; absent or null for none' },
     facts,
   },
 };
