@@ -115,15 +115,15 @@ export class ApiKeysRepository {
       params.push(query.filter.role);
       conditions.push(`role = ANY($${params.length}::text[])`);
     }
+    if (query.filter.id !== undefined) {
+      params.push(query.filter.id);
+      conditions.push(`id::text = ANY($${params.length}::text[])`);
+    }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM api_keys ${where}`, params);
     const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.order} NULLS LAST, id ASC`;
     const rows = await this.dataSource.query<ApiKeyRow[]>(
       `SELECT ${COLUMNS} FROM api_keys ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    if (query.filter.id !== undefined) {
-      params.push(query.filter.id);
-      conditions.push(`id::text = ANY($${params.length}::text[])`);
-    }
       [...params, query.range.end - query.range.start + 1, query.range.start],
     );
     return { rows: rows.map(toEntity), total };

@@ -108,6 +108,11 @@ export class UsersRepository {
       params.push(query.filter.role);
       conditions.push(`role = ANY($${params.length}::text[])`);
     }
+    if (query.filter.id !== undefined) {
+      // User names are stored lower-cased, as GET /users/:username reads them.
+      params.push(query.filter.id.map((id) => id.toLowerCase()));
+      conditions.push(`username = ANY($${params.length}::text[])`);
+    }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM users ${where}`, params);
     const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.order}, username ASC`;
@@ -124,11 +129,6 @@ function toEntity(row: UserRow): UserEntity {
     username: row.username,
     passwordHash: row.password_hash,
     role: row.role,
-    if (query.filter.id !== undefined) {
-      // User names are stored lower-cased, as GET /users/:username reads them.
-      params.push(query.filter.id.map((id) => id.toLowerCase()));
-      conditions.push(`username = ANY($${params.length}::text[])`);
-    }
     disabled: row.disabled,
     passwordChangedAt: row.password_changed_at,
     createdBy: row.created_by,
