@@ -76,6 +76,8 @@ describe('database roles: migrate as the owner, serve as tierwise_app', () => {
       `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'tierwise-api'`,
     );
     expect(sessions).toEqual([{ usename: SERVER }]);
+    // Ready: the serving role reads the migrations table, and every migration has run.
+    expect((await t.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
 
     const admin = await authHeaders(t, 'admin');
     const customer = customerFactory({ tier: 'A', facts: { relationship: 10, strategicImportance: 8 } }); // 78 points
