@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,8 @@ async function writeOpenApiDocument(target: string): Promise<void> {
       TIERWISE_DATA_DIR: dataDir,
       TIERWISE_DEMO_CUSTOMERS: '0',
       TIERWISE_ADMIN_USERNAME: 'admin',
-      TIERWISE_ADMIN_PASSWORD: 'openapi-document-only',
+      // Random: the throwaway database is deleted below, and any strength rule accepts it.
+      TIERWISE_ADMIN_PASSWORD: randomBytes(24).toString('base64url'),
     });
     const app = await createApp(config);
     try {
