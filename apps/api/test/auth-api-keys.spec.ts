@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authHeaders } from './support/auth.js';
 import { customerFactory } from './support/customer.factory.js';
 import { listQuery, putCustomer } from './support/http.js';
@@ -14,6 +14,7 @@ interface CreatedKey {
   createdBy: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  expiresAt: string | null;
 }
 
 describe('API keys for call-centre systems', () => {
@@ -67,7 +68,7 @@ describe('API keys for call-centre systems', () => {
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toMatchObject({
       code: 'unauthenticated',
-      detail: 'the API key is not valid or has been revoked; ask an admin for a new one',
+      detail: 'the API key is not valid, has expired or has been revoked; ask an admin for a new one',
     });
 
     const audit = await t.db.sql<{ actor: string; action: string; target: string; summary: Record<string, unknown> }>(
@@ -78,7 +79,7 @@ describe('API keys for call-centre systems', () => {
         actor: 'user:test-admin',
         action: 'api-key.create',
         target: `api-key:${key.id}`,
-        summary: { name: 'ivr-hotline', role: 'agent', prefix: key.prefix },
+        summary: { name: 'ivr-hotline', role: 'agent', prefix: key.prefix, expiresAt: null },
       },
       {
         actor: 'user:test-admin',
@@ -88,6 +89,51 @@ describe('API keys for call-centre systems', () => {
       },
     ]);
     expect(JSON.stringify(audit)).not.toContain(key.key);
+  });
+
+  describe('expiry', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('takes expiresAt on creation, shows it in the list, and refuses the key with 401 from then on', async () => {
+      const expiresAt = new Date(Date.now() + 60 * 60_000).toISOString();
+      const created = await createKey({ name: 'ivr-temporary', role: 'agent', expiresAt });
+      expect(created.statusCode).toBe(201);
+      const key = created.json<CreatedKey>();
+      expect(key.expiresAt).toBe(expiresAt);
+      const listed = await t.app.inject({ method: 'GET', url: '/api/v1/api-keys?filter={"q":"ivr-temporary"}', headers: admin });
+      expect(listed.json<CreatedKey[]>().map((row) => row.expiresAt)).toEqual([expiresAt]);
+
+      // Used (and so remembered for a few seconds) while valid; refused once the clock passes expiresAt.
+      expect((await decision({ 'x-api-key': key.key })).statusCode).toBe(200);
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(expiresAt).getTime() + 1000 });
+      const refused = await decision({ 'x-api-key': key.key });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({
+        code: 'unauthenticated',
+        detail: `the API key expired at ${expiresAt}; ask an admin for a new one`,
+      });
+    });
+
+    it('refuses a key whose expiry has passed in the database, even one never used before', async () => {
+      const created = await createKey({ name: 'ivr-lapsed', role: 'agent', expiresAt: new Date(Date.now() + 60_000).toISOString() });
+      const key = created.json<CreatedKey>();
+      await t.db.sql(`UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE id = $1`, [key.id]);
+      const refused = await decision({ 'x-api-key': key.key });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ code: 'unauthenticated' });
+    });
+
+    it('answers expiresAt null for a key made without one, and refuses an expiry in the past or not a date', async () => {
+      const forever = await createKey({ name: 'ivr-forever', role: 'agent' });
+      expect(forever.json<CreatedKey>().expiresAt).toBeNull();
+      for (const expiresAt of ['2020-01-01T00:00:00Z', 'next tuesday', '2030-01-01', 42]) {
+        const response = await createKey({ name: 'ivr-bad-expiry', role: 'agent', expiresAt });
+        expect(response.statusCode, String(expiresAt)).toBe(400);
+        expect(response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path)).toEqual(['/expiresAt']);
+      }
+    });
   });
 
   it('stores only the SHA-256 of a key and its prefix, never the key', async () => {

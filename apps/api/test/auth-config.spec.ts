@@ -16,10 +16,10 @@ describe('access-control settings read at boot', () => {
   it('takes the first admin and the JWT secret when both are valid', () => {
     const config = loadConfig({
       TIERWISE_ADMIN_USERNAME: 'Root',
-      TIERWISE_ADMIN_PASSWORD: ' twelve chars+ ',
+      TIERWISE_ADMIN_PASSWORD: ' ant tractor velvet ocean ',
       TIERWISE_JWT_SECRET: 'x'.repeat(32),
     });
-    expect(config.firstAdmin).toEqual({ username: 'root', password: ' twelve chars+ ' });
+    expect(config.firstAdmin).toEqual({ username: 'root', password: ' ant tractor velvet ocean ' });
     expect(config.jwtSecret).toBe('x'.repeat(32));
   });
 
@@ -34,6 +34,22 @@ describe('access-control settings read at boot', () => {
       'TIERWISE_ADMIN_USERNAME and TIERWISE_ADMIN_PASSWORD must be set together, or neither',
     ]);
     expect(problemsOf({ TIERWISE_ADMIN_PASSWORD: 'a long enough password' })).toHaveLength(1);
+  });
+
+  it('refuses a guessable first-admin password at boot, saying why, without echoing it', () => {
+    const problems = problemsOf({ TIERWISE_ADMIN_USERNAME: 'root', TIERWISE_ADMIN_PASSWORD: 'password1234' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^TIERWISE_ADMIN_PASSWORD is refused: this password is too easy to guess/);
+    expect(problems[0]).toContain('This is similar to a commonly used password.');
+    expect(problems[0]).not.toContain('password1234');
+  });
+
+  it('reads REDIS_URL, and refuses one that is not redis:// or rediss://', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379/0' }).redisUrl).toBe('redis://cache:6379/0');
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(problemsOf({ REDIS_URL: 'http://user:secret@cache' })).toEqual([
+      "REDIS_URL must be a redis:// or rediss:// URL, not 'http://***@cache'",
+    ]);
   });
 
   it('names every bad setting at once, without echoing a secret', () => {

@@ -65,18 +65,25 @@ describe('every route declares who may call it', () => {
   });
 
   it('documents the sign-in and key routes in the OpenAPI document', async () => {
+    type Schema = { required?: string[]; $ref?: string };
     const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
-      paths: Record<
-        string,
-        Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
-      >;
+      paths: Record<string, Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      components: { schemas: Record<string, Schema> };
     }>();
+    // Bodies are named schemas under components; follow the $ref.
+    const bodyOf = (operation: { requestBody?: { content: Record<string, { schema: Schema }> } }): Schema => {
+      const schema = operation.requestBody!.content['application/json']!.schema;
+      return schema.$ref === undefined ? schema : document.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!;
+    };
     const login = document.paths['/api/v1/auth/login']!['post']!;
     expect(login.security).toEqual([]);
-    expect(login.requestBody!.content['application/json']!.schema.required).toEqual(['username', 'password']);
+    expect(bodyOf(login).required).toEqual(['username', 'password']);
     const createKey = document.paths['/api/v1/api-keys']!['post']!;
     expect(createKey.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
-    expect(createKey.requestBody!.content['application/json']!.schema.required).toEqual(['name', 'role']);
+    expect(bodyOf(createKey).required).toEqual(['name', 'role']);
+    const changeOwnPassword = document.paths['/api/v1/auth/password']!['put']!;
+    expect(changeOwnPassword.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
+    expect(bodyOf(changeOwnPassword).required).toEqual(['currentPassword', 'newPassword']);
   });
 
   it('names a route that declares nothing, so the check above can fail', async () => {

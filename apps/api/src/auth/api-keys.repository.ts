@@ -20,7 +20,7 @@ const SORT_COLUMNS: Readonly<Record<ApiKeySortField, string>> = {
   lastUsedAt: 'last_used_at',
 };
 
-const COLUMNS = 'id, name, role, key_hash, prefix, created_by, created_at, revoked_at, revoked_by, last_used_at';
+const COLUMNS = 'id, name, role, key_hash, prefix, created_by, created_at, revoked_at, revoked_by, last_used_at, expires_at';
 
 interface ApiKeyRow {
   id: string;
@@ -33,6 +33,7 @@ interface ApiKeyRow {
   revoked_at: Date | null;
   revoked_by: string | null;
   last_used_at: Date | null;
+  expires_at: Date | null;
 }
 
 /** What the roles guard needs of a live key. */
@@ -40,6 +41,7 @@ export interface LiveApiKey {
   id: string;
   name: string;
   role: Role;
+  expiresAt: Date | null;
 }
 
 // PostgreSQL's unique_violation, raised by api_keys_live_name.
@@ -52,7 +54,7 @@ export class ApiKeysRepository {
   /** Null when a live key already has this name. */
   async insert(
     manager: EntityManager,
-    key: Pick<ApiKeyEntity, 'id' | 'name' | 'role' | 'keyHash' | 'prefix' | 'createdBy'>,
+    key: Pick<ApiKeyEntity, 'id' | 'name' | 'role' | 'keyHash' | 'prefix' | 'createdBy' | 'expiresAt'>,
   ): Promise<ApiKeyEntity | null> {
     // ON CONFLICT cannot name a partial unique index portably across PGlite and
     // PostgreSQL versions without repeating its predicate; a savepoint keeps the
@@ -60,8 +62,9 @@ export class ApiKeysRepository {
     await manager.query('SAVEPOINT api_key_insert');
     try {
       const rows = await manager.query<ApiKeyRow[]>(
-        `INSERT INTO api_keys (id, name, role, key_hash, prefix, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-        [key.id, key.name, key.role, key.keyHash, key.prefix, key.createdBy],
+        `INSERT INTO api_keys (id, name, role, key_hash, prefix, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING ${COLUMNS}`,
+        [key.id, key.name, key.role, key.keyHash, key.prefix, key.createdBy, key.expiresAt],
       );
       await manager.query('RELEASE SAVEPOINT api_key_insert');
       return toEntity(rows[0]!);
@@ -90,18 +93,20 @@ export class ApiKeysRepository {
   }
 
   /**
-   * The live key with this hash, recording its use in the same statement: one
+   * The live (not revoked, not expired) key with this hash, recording its use in the same statement: one
    * round trip per verification, and verifications are cached (api-key-cache.ts).
    */
   async useLive(keyHash: string): Promise<LiveApiKey | null> {
-    const rows = returnedRows<Pick<ApiKeyRow, 'id' | 'name' | 'role'>>(
+    const rows = returnedRows<Pick<ApiKeyRow, 'id' | 'name' | 'role' | 'expires_at'>>(
       await this.dataSource.query(
-        `UPDATE api_keys SET last_used_at = now() WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, name, role`,
+        `UPDATE api_keys SET last_used_at = now()
+         WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+         RETURNING id, name, role, expires_at`,
         [keyHash],
       ),
     );
     const row = rows[0];
-    return row ? { id: row.id, name: row.name, role: row.role } : null;
+    return row ? { id: row.id, name: row.name, role: row.role, expiresAt: row.expires_at } : null;
   }
 
   async list(query: AuthListQuery<ApiKeySortField>): Promise<{ rows: ApiKeyEntity[]; total: number }> {
@@ -142,5 +147,6 @@ function toEntity(row: ApiKeyRow): ApiKeyEntity {
     revokedAt: row.revoked_at,
     revokedBy: row.revoked_by,
     lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
   });
 }

@@ -45,6 +45,7 @@ export class ApiKeysService {
         keyHash: secret.hash,
         prefix: secret.prefix,
         createdBy: context.actor,
+        expiresAt: input.expiresAt,
       });
       if (!key) {
         throw DomainException.invalidRequest([
@@ -55,7 +56,7 @@ export class ApiKeysService {
         actor: context.actor,
         action: 'api-key.create',
         target: `api-key:${key.id}`,
-        summary: { name: key.name, role: key.role, prefix: key.prefix },
+        summary: { name: key.name, role: key.role, prefix: key.prefix, expiresAt: key.expiresAt?.toISOString() ?? null },
         requestId: context.requestId,
       });
       return { ...toApiKeyDto(key), key: secret.key };

@@ -1,6 +1,7 @@
 import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
 import type { Role } from './role.js';
+import type { SignInLock } from './sign-in-throttle.js';
 
 // The access-control failures, worded for the person or system that sees them.
 
@@ -15,13 +16,14 @@ export function invalidCredentials(): DomainException {
   return new DomainException(ErrorCode.InvalidCredentials, 'the user name or password is wrong');
 }
 
-export function tooManySignIns(username: string, retryAfterSeconds: number): DomainException {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
+export function tooManySignIns(username: string, lock: SignInLock): DomainException {
+  const minutes = Math.ceil(lock.retryAfterSeconds / 60);
+  const where = lock.scope === 'name' ? 'from many addresses' : 'from this address';
   return new DomainException(
     ErrorCode.TooManySignIns,
-    `too many failed sign-ins for '${username}'; try again in ${minutes} minute(s), or ask an admin to set a new password`,
+    `too many failed sign-ins for '${username}' ${where}; try again in ${minutes} minute(s), or ask an admin to unlock it or set a new password`,
     [],
-    { retryAfterSeconds },
+    { retryAfterSeconds: lock.retryAfterSeconds },
   );
 }
 

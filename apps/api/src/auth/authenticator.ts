@@ -22,8 +22,8 @@ export const API_KEY_HEADER = 'x-api-key';
 interface UserStanding {
   role: Role;
   disabled: boolean;
-  /** Seconds since the epoch, floored like a token's iat: a token issued in that same second still counts. */
-  passwordChangedAt: number;
+  /** users.session_epoch: a token issued under an older epoch was ended by disabling or a password change. */
+  sessionEpoch: number;
 }
 
 /**
@@ -67,7 +67,11 @@ export class Authenticator {
     // a client retrying with a wrong key costs one lookup per CREDENTIAL_CACHE_MS, not one per call.
     const hash = looksLikeApiKey(key) ? hashApiKey(key) : undefined;
     const live = hash === undefined ? null : await this.keys.get(hash, () => this.apiKeys.useLive(hash));
-    if (!live) throw unauthenticated('the API key is not valid or has been revoked; ask an admin for a new one');
+    if (!live) throw unauthenticated('the API key is not valid, has expired or has been revoked; ask an admin for a new one');
+    // Checked here as well as in the query: a key remembered for a few seconds must not outlive its expiry.
+    if (live.expiresAt !== null && live.expiresAt.getTime() <= Date.now()) {
+      throw unauthenticated(`the API key expired at ${live.expiresAt.toISOString()}; ask an admin for a new one`);
+    }
     return { kind: 'api-key', id: live.id, name: live.name, role: live.role };
   }
 
@@ -76,7 +80,7 @@ export class Authenticator {
     if (!match) throw unauthenticated("the Authorization header must be 'Bearer <token>'");
     const token = match[1]!;
     if (looksLikeApiKey(token)) throw unauthenticated('an API key goes in the X-API-Key header, not in Authorization');
-    const result = this.tokens.verify(token);
+    const result = await this.tokens.verify(token);
     if (!result.ok) {
       throw unauthenticated(
         result.reason === 'expired' ? 'your session has expired; sign in again' : 'the access token is not valid; sign in again',
@@ -85,13 +89,13 @@ export class Authenticator {
     const username = result.claims.sub;
     const standing = await this.users.get(username, async () => {
       const user = await this.usersRepository.find(username);
-      return user
-        ? { role: user.role, disabled: user.disabled, passwordChangedAt: Math.floor(user.passwordChangedAt.getTime() / 1000) }
-        : null;
+      return user ? { role: user.role, disabled: user.disabled, sessionEpoch: user.sessionEpoch } : null;
     });
     if (!standing || standing.disabled) throw unauthenticated(`the user '${username}' is disabled or no longer exists`);
-    if (result.claims.iat < standing.passwordChangedAt)
-      throw unauthenticated('the password was changed since you signed in; sign in again');
+    // Any epoch but the current one: tokens from before a disable stay dead after re-enabling.
+    if (result.claims.sep !== standing.sessionEpoch) {
+      throw unauthenticated('this session was ended by a password change or by disabling the user; sign in again');
+    }
     // The role is read from the user, not the token, so a role change applies to sessions already open.
     return { kind: 'user', username, role: standing.role };
   }

@@ -1,9 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 
-// A compact JWS with HS256 (RFC 7515/7519), written on node:crypto rather than
-// a library: one algorithm, one key, about forty lines, and nothing to pin. The
-// algorithm is fixed here and the header's `alg` must equal it, so `none` and
-// algorithm confusion are impossible by construction.
+// Console tokens are compact HS256 JWS (RFC 7515/7519) made and checked by `jose`:
+// a dependency-free, widely audited implementation of the JOSE specs, maintained
+// for a decade, that does the parts easy to get subtly wrong by hand (constant-time
+// compare, base64url edge cases, header checks). Only HS256 is accepted, so `none`
+// and algorithm confusion are refused by the library before any claim is read.
+
+const ALGORITHM = 'HS256';
 
 export interface JwtClaims {
   /** The user name. */
@@ -12,53 +15,52 @@ export interface JwtClaims {
   iat: number;
   exp: number;
   iss: string;
+  /** The user's session epoch when the token was issued (users.session_epoch): a later epoch refuses it. */
+  sep: number;
 }
 
 export type JwtResult = { ok: true; claims: JwtClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'wrong-issuer' };
 
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-
-export function signJwt(claims: JwtClaims, secret: string): string {
-  const signingInput = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  return `${signingInput}.${sign(signingInput, secret)}`;
+export function signJwt(claims: JwtClaims, secret: string): Promise<string> {
+  return new SignJWT({ sep: claims.sep })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuer(claims.iss)
+    .setIssuedAt(claims.iat)
+    .setExpirationTime(claims.exp)
+    .sign(key(secret));
 }
 
-/** Checks the signature first, then the claims; `nowSeconds` is the caller's clock. */
-export function verifyJwt(token: string, secret: string, nowSeconds: number, issuer: string): JwtResult {
-  const parts = token.split('.');
-  if (parts.length !== 3) return { ok: false, reason: 'malformed' };
-  const [header, payload, signature] = parts as [string, string, string];
-  const expected = Buffer.from(sign(`${header}.${payload}`, secret), 'base64url');
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
-  const head = parseJson(header);
-  if (head?.['alg'] !== 'HS256') return { ok: false, reason: 'malformed' };
-  const body = parseJson(payload);
-  if (!body || typeof body['sub'] !== 'string' || !isSeconds(body['iat']) || !isSeconds(body['exp']) || typeof body['iss'] !== 'string') {
-    return { ok: false, reason: 'malformed' };
-  }
-  if (body['iss'] !== issuer) return { ok: false, reason: 'wrong-issuer' };
-  if (body['exp'] <= nowSeconds) return { ok: false, reason: 'expired' };
-  return { ok: true, claims: { sub: body['sub'], iat: body['iat'], exp: body['exp'], iss: body['iss'] } };
-}
-
-function sign(signingInput: string, secret: string): string {
-  return createHmac('sha256', secret).update(signingInput).digest('base64url');
-}
-
-function base64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-function parseJson(segment: string): Record<string, unknown> | undefined {
+/** Checks the signature first, then the claims; `nowSeconds` is the caller's clock. Expired at `exp` exactly. */
+export async function verifyJwt(token: string, secret: string, nowSeconds: number, issuer: string): Promise<JwtResult> {
   try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALGORITHM],
+      issuer,
+      currentDate: new Date(nowSeconds * 1000),
+      requiredClaims: ['sub', 'iat', 'exp', 'iss'],
+    });
+    const { sub, iat, exp, iss, sep } = payload;
+    if (typeof sub !== 'string' || !isWholeNumber(iat) || !isWholeNumber(exp) || typeof iss !== 'string' || !isWholeNumber(sep)) {
+      return { ok: false, reason: 'malformed' };
+    }
+    return { ok: true, claims: { sub, iat, exp, iss, sep } };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
   }
 }
 
-function isSeconds(value: unknown): value is number {
+function reasonOf(error: unknown): Exclude<JwtResult, { ok: true }>['reason'] {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iss') return 'wrong-issuer';
+  return 'malformed';
+}
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

@@ -26,12 +26,13 @@ export class TokenService {
     }
   }
 
-  issue(username: string, nowMs: number = Date.now()): string {
+  /** `sessionEpoch` is the user's users.session_epoch now: the token dies when it moves on. */
+  issue(username: string, sessionEpoch: number, nowMs: number = Date.now()): Promise<string> {
     const iat = Math.floor(nowMs / 1000);
-    return signJwt({ sub: username, iat, exp: iat + TOKEN_LIFETIME_SECONDS, iss: TOKEN_ISSUER }, this.secret);
+    return signJwt({ sub: username, iat, exp: iat + TOKEN_LIFETIME_SECONDS, iss: TOKEN_ISSUER, sep: sessionEpoch }, this.secret);
   }
 
-  verify(token: string, nowMs: number = Date.now()): JwtResult {
+  verify(token: string, nowMs: number = Date.now()): Promise<JwtResult> {
     return verifyJwt(token, this.secret, Math.floor(nowMs / 1000), TOKEN_ISSUER);
   }
 }

@@ -16,9 +16,16 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   disabled!: boolean;
 
-  /** Console tokens issued before this are refused (authenticator.ts). */
   @Column({ name: 'password_changed_at', type: 'timestamptz' })
   passwordChangedAt!: Date;
+
+  /** Moved on by disabling and by a password change: tokens issued under an older epoch are refused (authenticator.ts). */
+  @Column({ name: 'session_epoch', type: 'integer' })
+  sessionEpoch!: number;
+
+  /** Part of the sign-in throttle's keys: moved on by a password change or an admin's unlock, which lifts every lock. */
+  @Column({ name: 'sign_in_generation', type: 'integer' })
+  signInGeneration!: number;
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;

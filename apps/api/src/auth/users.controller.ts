@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../common/actor.js';
@@ -89,5 +89,15 @@ export class UsersController {
       ]);
     }
     return this.users.update(username, input, { actor: actorOf(request), requestId: request.id });
+  }
+
+  /** Lifts the sign-in locks on a name (a new password does too), e.g. for a colleague locked out by someone else's guesses. */
+  @Post(':username/unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Lift the sign-in locks on a user's name, from every address" })
+  @ApiOkResponse({ description: 'Unlocked; the user', schema: schemaRef('User') })
+  @ApiProblems({ 404: 'user-not-found' })
+  unlock(@Param('username') username: string, @Req() request: FastifyRequest): Promise<UserDto> {
+    return this.users.unlock(username, { actor: actorOf(request), requestId: request.id });
   }
 }

@@ -20,7 +20,8 @@ const SORT_COLUMNS: Readonly<Record<UserSortField, string>> = {
   updatedAt: 'updated_at',
 };
 
-const COLUMNS = 'username, password_hash, role, disabled, password_changed_at, created_by, created_at, updated_at';
+const COLUMNS =
+  'username, password_hash, role, disabled, password_changed_at, session_epoch, sign_in_generation, created_by, created_at, updated_at';
 
 interface UserRow {
   username: string;
@@ -28,6 +29,8 @@ interface UserRow {
   role: Role;
   disabled: boolean;
   password_changed_at: Date;
+  session_epoch: number;
+  sign_in_generation: number;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -38,6 +41,10 @@ export interface UserChange {
   disabled?: boolean | undefined;
   /** A new password's hash, and when it was set by this app's clock (the clock tokens' iat come from). */
   password?: { hash: string; changedAt: Date } | undefined;
+  /** Ends every session opened so far (set on disabling and on a password change). */
+  endSessions?: boolean | undefined;
+  /** Lifts every sign-in lock on the name (set on a password change and by an admin's unlock). */
+  liftSignInLocks?: boolean | undefined;
 }
 
 @Injectable()
@@ -83,9 +90,18 @@ export class UsersRepository {
       await manager.query(
         `UPDATE users SET role = COALESCE($2, role), disabled = COALESCE($3, disabled),
            password_hash = COALESCE($4, password_hash), password_changed_at = COALESCE($5, password_changed_at),
+           session_epoch = session_epoch + $6, sign_in_generation = sign_in_generation + $7,
            updated_at = now()
          WHERE username = $1 RETURNING ${COLUMNS}`,
-        [username, change.role ?? null, change.disabled ?? null, change.password?.hash ?? null, change.password?.changedAt ?? null],
+        [
+          username,
+          change.role ?? null,
+          change.disabled ?? null,
+          change.password?.hash ?? null,
+          change.password?.changedAt ?? null,
+          change.endSessions ? 1 : 0,
+          change.liftSignInLocks ? 1 : 0,
+        ],
       ),
     );
     return rows[0] ? toEntity(rows[0]) : null;
@@ -131,6 +147,8 @@ function toEntity(row: UserRow): UserEntity {
     role: row.role,
     disabled: row.disabled,
     passwordChangedAt: row.password_changed_at,
+    sessionEpoch: row.session_epoch,
+    signInGeneration: row.sign_in_generation,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

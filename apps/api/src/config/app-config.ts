@@ -28,6 +28,11 @@ export interface AppConfig {
    * auth module makes a random one at boot: tokens then die with the process.
    */
   jwtSecret?: string | undefined;
+  /**
+   * Redis for state several api processes share (REDIS_URL): today the sign-in
+   * throttle's counts. Unset: kept in this process, which suits one instance.
+   */
+  redisUrl?: string | undefined;
   /** The admin created on first start (TIERWISE_ADMIN_USERNAME/_PASSWORD); absent: a one-time password is printed. */
   firstAdmin?: FirstAdminConfig | undefined;
 }

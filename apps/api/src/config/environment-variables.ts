@@ -11,6 +11,7 @@ export const ENVIRONMENT_VARIABLES = [
   'DATABASE_URL',
   // The tables' owner, used only to run migrations at boot (README, "Database roles").
   'MIGRATION_DATABASE_URL',
+  'REDIS_URL',
   'TIERWISE_DATA_DIR',
   'TIERWISE_SEED_POLICY',
   'TIERWISE_DEMO_CUSTOMERS',

@@ -9,6 +9,7 @@ import {
   type FirstAdminConfig,
   type LogLevel,
 } from './app-config.js';
+import { weakPasswordReason } from '../auth/password-strength.js';
 import { ConfigError } from './config.error.js';
 import { findSeedPolicy } from './find-seed-policy.js';
 
@@ -56,6 +57,10 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
     problems.push('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: the embedded database has a single user, so set both or neither');
   }
   const dataDir = resolve(cwd, value('TIERWISE_DATA_DIR') ?? '.data');
+  const redisUrl = value('REDIS_URL');
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    problems.push(`REDIS_URL must be a redis:// or rediss:// URL, not '${redact(redisUrl)}'`);
+  }
 
   const policyRaw = value('TIERWISE_SEED_POLICY');
   const seedPolicyPath = policyRaw === undefined ? findSeedPolicy() : resolve(cwd, policyRaw);
@@ -82,6 +87,7 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
     seedPolicyPath: seedPolicyPath!,
     demoCustomers,
     jwtSecret,
+    redisUrl,
     firstAdmin,
   };
 }
@@ -110,6 +116,13 @@ function firstAdminOf(usernameRaw: string | undefined, passwordRaw: string | und
   if (password.length < MIN_PASSWORD_LENGTH) {
     problems.push(`TIERWISE_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (it has ${password.length})`);
     ok = false;
+  } else {
+    // The same rule as for every other password: the first admin's is the one most worth guessing.
+    const weak = weakPasswordReason(password, username);
+    if (weak !== undefined) {
+      problems.push(`TIERWISE_ADMIN_PASSWORD is refused: ${weak}`);
+      ok = false;
+    }
   }
   return ok ? { username, password } : undefined;
 }
@@ -147,6 +160,15 @@ function integer(
   if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
   problems.push(`${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
   return fallback;
+}
+
+function isRedisUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'redis:' || url.protocol === 'rediss:';
+  } catch {
+    return false;
+  }
 }
 
 function isPostgresUrl(raw: string): boolean {

@@ -27,6 +27,14 @@ export interface UpdateUserInput {
 export interface CreateApiKeyInput {
   name: string;
   role: Role;
+  /** Null: the key works until revoked. */
+  expiresAt: Date | null;
+}
+
+/** A signed-in user changing their own password. */
+export interface ChangeOwnPasswordInput {
+  currentPassword: string;
+  newPassword: string;
 }
 
 // scrypt takes any length, but nobody types more, and a megabyte "password" is only load.
@@ -83,17 +91,52 @@ export function parseUpdateUser(body: unknown): UpdateUserInput {
 export function parseCreateApiKey(body: unknown): CreateApiKeyInput {
   const object = objectBody(body, 'name and role');
   const errors: FieldError[] = [];
-  unknownFields(object, ['name', 'role'], 'a new API key has name and role', errors);
+  unknownFields(object, ['name', 'role', 'expiresAt'], 'a new API key has name, role and optionally expiresAt', errors);
   const raw = object['name'];
   const name = typeof raw === 'string' ? raw.trim() : undefined;
   if (name === undefined)
     errors.push({ path: '/name', message: 'name is required and must be text, e.g. the system that will use the key' });
   else if (name.length === 0 || name.length > MAX_KEY_NAME)
     errors.push({ path: '/name', message: `name must be 1 to ${MAX_KEY_NAME} characters` });
-  else if (/[\u0000-\u001f]/.test(name)) errors.push({ path: '/name', message: 'name must not contain control characters' });
+  else if ([...name].some((char) => char.charCodeAt(0) < 0x20))
+    errors.push({ path: '/name', message: 'name must not contain control characters' });
   const role = parseRole(object['role'], errors, true);
+  const expiresAt = parseExpiry(object['expiresAt'], errors);
   if (errors.length > 0) throw DomainException.invalidRequest(errors);
-  return { name: name!, role: role! };
+  return { name: name!, role: role!, expiresAt: expiresAt ?? null };
+}
+
+export function parseChangeOwnPassword(body: unknown): ChangeOwnPasswordInput {
+  const object = objectBody(body, 'currentPassword and newPassword');
+  const errors: FieldError[] = [];
+  unknownFields(object, ['currentPassword', 'newPassword'], 'a password change has currentPassword and newPassword', errors);
+  const current = object['currentPassword'];
+  if (typeof current !== 'string' || current === '') {
+    errors.push({ path: '/currentPassword', message: 'currentPassword is required and must be text' });
+  }
+  const newPassword = parsePassword(object['newPassword'], errors, true, '/newPassword');
+  if (errors.length > 0) throw DomainException.invalidRequest(errors);
+  return { currentPassword: current as string, newPassword: newPassword! };
+}
+
+// An RFC 3339 date-time with an explicit offset, so "when" is never the server's local guess.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function parseExpiry(raw: unknown, errors: FieldError[]): Date | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const at = typeof raw === 'string' && DATE_TIME.test(raw) ? new Date(raw) : undefined;
+  if (at === undefined || Number.isNaN(at.getTime())) {
+    errors.push({ path: '/expiresAt', message: "expiresAt must be a date and time with its offset, e.g. '2027-06-30T23:59:59Z', or null" });
+    return undefined;
+  }
+  if (at.getTime() <= Date.now()) {
+    errors.push({
+      path: '/expiresAt',
+      message: `expiresAt ${at.toISOString()} is not in the future; a key must work for some time after it is made`,
+    });
+    return undefined;
+  }
+  return at;
 }
 
 const READ_ONLY_USER_FIELDS = ['id', 'username', 'createdBy', 'createdAt', 'updatedAt'];
@@ -126,16 +169,18 @@ function parseUsername(raw: unknown, errors: FieldError[]): string | undefined {
   return username;
 }
 
-function parsePassword(raw: unknown, errors: FieldError[], required: boolean): string | undefined {
+// Length only: how guessable a password is depends on the user name too, so the services check that (password-strength.ts).
+function parsePassword(raw: unknown, errors: FieldError[], required: boolean, path = '/password'): string | undefined {
   if (raw === undefined && !required) return undefined;
+  const field = path.slice(1);
   if (typeof raw !== 'string') {
-    errors.push({ path: '/password', message: 'password is required and must be text' });
+    errors.push({ path, message: `${field} is required and must be text` });
     return undefined;
   }
   if (raw.length < MIN_PASSWORD_LENGTH || raw.length > MAX_PASSWORD_LENGTH) {
     errors.push({
-      path: '/password',
-      message: `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; a few words make a good one`,
+      path,
+      message: `${field} must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; a few words make a good one`,
     });
     return undefined;
   }

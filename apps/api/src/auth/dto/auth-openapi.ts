@@ -68,7 +68,7 @@ export const UPDATE_USER_BODY: SchemaObject = {
 
 export const API_KEY: SchemaObject = {
   type: 'object',
-  required: ['id', 'name', 'role', 'prefix', 'createdBy', 'createdAt', 'revokedAt', 'revokedBy', 'lastUsedAt'],
+  required: ['id', 'name', 'role', 'prefix', 'createdBy', 'createdAt', 'revokedAt', 'revokedBy', 'lastUsedAt', 'expiresAt'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     name: { type: 'string' },
@@ -79,6 +79,7 @@ export const API_KEY: SchemaObject = {
     revokedAt: nullableTimestamp,
     revokedBy: { type: 'string', nullable: true },
     lastUsedAt: { ...nullableTimestamp, description: 'Updated at most every few seconds.' },
+    expiresAt: { ...nullableTimestamp, description: 'From then on the key is refused with 401; null: it works until revoked.' },
   },
 };
 
@@ -97,7 +98,24 @@ export const CREATE_API_KEY_BODY: SchemaObject = {
   type: 'object',
   required: ['name', 'role'],
   additionalProperties: false,
-  properties: { name: { type: 'string', minLength: 1, maxLength: 100, description: 'Unique among live keys.' }, role },
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100, description: 'Unique among live keys.' },
+    role,
+    expiresAt: { ...nullableTimestamp, description: 'Optional; in the future. Omitted or null: the key works until revoked.' },
+  },
+};
+
+export const CHANGE_OWN_PASSWORD_BODY: SchemaObject = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: {
+    currentPassword: { type: 'string', format: 'password' },
+    newPassword: {
+      ...password,
+      description: 'Refused when easy to guess (zxcvbn score below 3, the user name counting as known); the problem says why.',
+    },
+  },
 };
 
 /** Named under components/schemas; operations refer to them by these names. */
@@ -111,4 +129,5 @@ export const AUTH_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   ApiKey: API_KEY,
   CreatedApiKey: CREATED_API_KEY,
   CreateApiKeyRequest: CREATE_API_KEY_BODY,
+  ChangeOwnPasswordRequest: CHANGE_OWN_PASSWORD_BODY,
 };

@@ -33,6 +33,8 @@ export interface ApiKeyDto {
   revokedAt: string | null;
   revokedBy: string | null;
   lastUsedAt: string | null;
+  /** Null: the key works until revoked. */
+  expiresAt: string | null;
 }
 
 /** Answered once, on creation: the only time the key itself is shown. */
@@ -73,6 +75,7 @@ export function toApiKeyDto(key: ApiKeyEntity): ApiKeyDto {
     revokedAt: key.revokedAt?.toISOString() ?? null,
     revokedBy: key.revokedBy,
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    expiresAt: key.expiresAt?.toISOString() ?? null,
   };
 }
 

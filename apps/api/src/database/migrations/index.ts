@@ -6,6 +6,7 @@ import { TierOverrides1796000000000 } from './1796000000000-tier-overrides.js';
 import { DecisionKeyOrder1796100000000 } from './1796100000000-decision-key-order.js';
 import { ServingRole1796300000000 } from './1796300000000-serving-role.js';
 import { CustomerPhone1796400000000 } from './1796400000000-customer-phone.js';
+import { SessionEpochAndKeyExpiry1796200000000 } from './1796200000000-session-epoch-and-key-expiry.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   UserPasswordChangedAt1795900000000,
   TierOverrides1796000000000,
   DecisionKeyOrder1796100000000,
+  SessionEpochAndKeyExpiry1796200000000,
   ServingRole1796300000000,
   CustomerPhone1796400000000,
 ];
