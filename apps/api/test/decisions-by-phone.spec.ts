@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders } from './support/auth.js';
 import { customerFactory, type CustomerInput } from './support/customer.factory.js';
+import { csv, postImport } from './support/import.js';
 import { startEmbeddedTestApp, startTestApp, type TestApp } from './support/test-app.js';
 
 // The call centre finds a customer by the number they call from (E.164, unique
@@ -131,6 +132,77 @@ describe('GET /api/v1/decisions?phone=', () => {
   });
 });
 
+describe('phone numbers in a bulk import', () => {
+  let t: TestApp;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await authHeaders(t, 'admin');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const line = (customer: CustomerInput, extra: Record<string, unknown> = {}) => JSON.stringify({ ...customer, ...extra });
+  const importJsonl = (lines: string[]) => postImport(t, 'application/x-ndjson', lines.join('\n') + '\n', admin);
+  const phoneOf = async (id: string) => (await get(t, `/api/v1/customers/${id}`)).json<{ phone: string | null }>().phone;
+
+  it('takes a JSONL field phone (the nested and the flat record alike); a line without it keeps the stored number', async () => {
+    const nested = customerFactory({ tier: 'A' });
+    const flat = customerFactory({ tier: 'B' });
+    const flatLine = JSON.stringify({ customerId: flat.id, name: flat.name, phone: '+8613822223333', ...flat.facts });
+    expect((await importJsonl([line(nested, { phone: '+8613811112222' }), flatLine])).statusCode).toBe(200);
+    expect((await get(t, '/api/v1/decisions?phone=%2B8613811112222')).json()).toMatchObject({ id: nested.id });
+    expect((await get(t, '/api/v1/decisions?phone=%2B8613822223333')).json()).toMatchObject({ id: flat.id });
+
+    expect((await importJsonl([line({ ...nested, name: 'Renamed' })])).statusCode).toBe(200);
+    expect(await phoneOf(nested.id)).toBe('+8613811112222');
+    expect((await importJsonl([line(nested, { phone: null })])).statusCode).toBe(200);
+    expect(await phoneOf(nested.id)).toBeNull();
+  });
+
+  it('takes a CSV column phone; an empty cell clears the number', async () => {
+    const [first, second] = [customerFactory(), customerFactory()];
+    const withPhone = (text: string, phones: string[]) =>
+      text
+        .trimEnd()
+        .split('\r\n')
+        .map((row, index) => `${row},${index === 0 ? 'phone' : phones[index - 1]}`)
+        .join('\r\n') + '\r\n';
+    expect((await postImport(t, 'text/csv', withPhone(csv([first, second]), ['+4915112345678', '']), admin)).statusCode).toBe(200);
+    expect(await phoneOf(first.id)).toBe('+4915112345678');
+    expect(await phoneOf(second.id)).toBeNull();
+  });
+
+  it('refuses a number not in E.164 or given twice in the file, naming the line and /phone, and writes nothing', async () => {
+    const [a, b, c] = [customerFactory(), customerFactory(), customerFactory()];
+    const response = await importJsonl([
+      line(a, { phone: '0086 138' }),
+      line(b, { phone: '+8613844445555' }),
+      line(c, { phone: '+8613844445555' }),
+    ]);
+    expect(response.statusCode).toBe(422);
+    const errors = response.json<{ errors: { line: number; path: string; message: string }[] }>().errors;
+    expect(errors.map(({ line: at, path }) => ({ line: at, path }))).toEqual([
+      { line: 1, path: '/phone' },
+      { line: 3, path: '/phone' },
+    ]);
+    expect(errors[1]!.message).toContain('already on line 2');
+    expect((await get(t, `/api/v1/customers/${b.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a number another customer already holds with 409 phone-taken, writing nothing', async () => {
+    const holder = { ...customerFactory(), phone: '+8613866667777' };
+    expect((await put(t, holder)).statusCode).toBe(201);
+    const newcomer = customerFactory();
+    const response = await importJsonl([line(newcomer, { phone: holder.phone })]);
+    expect(response.statusCode).toBe(409);
+    expect(response.json<Problem>()).toMatchObject({ code: 'phone-taken', errors: [{ path: '/phone' }] });
+    expect(response.body).not.toContain(holder.id);
+    expect((await get(t, `/api/v1/customers/${newcomer.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('GET /api/v1/decisions/{id}: ids matched exactly', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -184,5 +256,6 @@ describe('customer phone numbers on embedded PGlite', () => {
     const clash = await put(t, { ...customerFactory(), phone: customer.phone });
     expect(clash.statusCode).toBe(409);
     expect(clash.json<Problem>().code).toBe('phone-taken');
-  });
+    // A first embedded boot migrates from nothing; on a busy machine that takes a while.
+  }, 90_000);
 });

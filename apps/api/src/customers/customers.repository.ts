@@ -105,26 +105,34 @@ export class CustomersRepository {
    * Creates or replaces many customers in one statement. A customer whose name
    * and facts are already as given is left alone (its version does not move)
    * and is not returned; the rest come back with whether they were created.
-   * Every row touched stays locked until the transaction ends.
+   * Every row touched stays locked until the transaction ends. A phone number
+   * another customer holds fails the statement with a 409 (phone-taken).
    */
   async upsertMany(
     manager: EntityManager,
-    customers: readonly { id: string; name: string | null; facts: Record<string, unknown> }[],
+    customers: readonly { id: string; name: string | null; phone?: string | null; facts: Record<string, unknown> }[],
   ): Promise<{ id: string; created: boolean }[]> {
     // A null name (an import without names) keeps an existing customer's name and names a new one by its id;
-    // ON CONFLICT sees only EXCLUDED, so the ids whose name is kept travel as a second parameter.
+    // ON CONFLICT sees only EXCLUDED, so the ids whose name is kept travel as a second parameter,
+    // and those whose phone is not given (kept as stored) as a third.
     const keepName = customers.filter((customer) => customer.name === null).map((customer) => customer.id);
+    const keepPhone = customers.filter((customer) => customer.phone === undefined).map((customer) => customer.id);
     // One jsonb parameter rather than three per row: no bind-parameter ceiling, one plan.
-    return manager.query<{ id: string; created: boolean }[]>(
-      `INSERT INTO customers (id, name, facts)
-       SELECT r.id, COALESCE(r.name, r.id), r.facts FROM jsonb_to_recordset($1::jsonb) AS r (id text, name text, facts jsonb)
-       ON CONFLICT (id) DO UPDATE SET
-         name = CASE WHEN EXCLUDED.id = ANY($2::text[]) THEN customers.name ELSE EXCLUDED.name END,
-         facts = EXCLUDED.facts, updated_at = now(), version = customers.version + 1
-       WHERE (customers.name IS DISTINCT FROM EXCLUDED.name AND NOT EXCLUDED.id = ANY($2::text[]))
-          OR customers.facts IS DISTINCT FROM EXCLUDED.facts
-       RETURNING id, (xmax = 0) AS created`,
-      [JSON.stringify(customers.map(({ id, name, facts }) => ({ id, name, facts }))), keepName],
+    return refusingTakenPhone(() =>
+      manager.query<{ id: string; created: boolean }[]>(
+        `INSERT INTO customers (id, name, phone, facts)
+         SELECT r.id, COALESCE(r.name, r.id), r.phone, r.facts
+           FROM jsonb_to_recordset($1::jsonb) AS r (id text, name text, phone text, facts jsonb)
+         ON CONFLICT (id) DO UPDATE SET
+           name = CASE WHEN EXCLUDED.id = ANY($2::text[]) THEN customers.name ELSE EXCLUDED.name END,
+           phone = CASE WHEN EXCLUDED.id = ANY($3::text[]) THEN customers.phone ELSE EXCLUDED.phone END,
+           facts = EXCLUDED.facts, updated_at = now(), version = customers.version + 1
+         WHERE (customers.name IS DISTINCT FROM EXCLUDED.name AND NOT EXCLUDED.id = ANY($2::text[]))
+            OR (customers.phone IS DISTINCT FROM EXCLUDED.phone AND NOT EXCLUDED.id = ANY($3::text[]))
+            OR customers.facts IS DISTINCT FROM EXCLUDED.facts
+         RETURNING id, (xmax = 0) AS created`,
+        [JSON.stringify(customers.map(({ id, name, phone, facts }) => ({ id, name, phone: phone ?? null, facts }))), keepName, keepPhone],
+      ),
     );
   }
 

@@ -2,6 +2,7 @@ import { validateRecord, type FactCatalogue } from '@tierwise/policy';
 import type { FieldError } from '../../common/field-error.js';
 import { isPlainObject } from '../../common/request-shape.js';
 import { isCustomerId } from '../customer-id.js';
+import { isPhone, PHONE_RULE } from '../phone.js';
 import { MAX_NAME } from '../dto/upsert-customer.input.js';
 import type { ImportRow, RawImportRow } from './import-row.js';
 
@@ -47,6 +48,19 @@ export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firs
       problems.push({ path: '/name', message: `name must be 1 to ${MAX_NAME} characters` });
   }
 
+  // undefined: not given, kept as stored; null or '': cleared.
+  const phone = raw.phone === '' ? null : raw.phone;
+  if (phone !== undefined && phone !== null) {
+    if (!isPhone(phone)) problems.push({ path: '/phone', message: PHONE_RULE });
+    else {
+      // Ids never contain '+', so a number can share the map of first lines with them.
+      const first = firstLineOf.get(phone);
+      if (first !== undefined)
+        problems.push({ path: '/phone', message: `phone ${phone} is already on line ${first}; a number belongs to one customer` });
+      else firstLineOf.set(phone, raw.line);
+    }
+  }
+
   if (!isPlainObject(raw.facts)) {
     problems.push({ path: '/facts', message: 'facts is required and must be an object' });
   } else if (Object.hasOwn(raw.facts, 'customerId')) {
@@ -64,6 +78,12 @@ export function checkImportRow(raw: RawImportRow, catalogue: FactCatalogue, firs
   return {
     customerId,
     problems,
-    row: { line: raw.line, id: raw.id as string, name: name ?? null, facts: raw.facts as Record<string, unknown> },
+    row: {
+      line: raw.line,
+      id: raw.id as string,
+      name: name ?? null,
+      ...(phone === undefined ? {} : { phone: phone as string | null }),
+      facts: raw.facts as Record<string, unknown>,
+    },
   };
 }

@@ -8,6 +8,7 @@ import { factPointer, UnreadableImport, type FileProblem, type ImportItem, type 
 type Column =
   | { kind: 'id' }
   | { kind: 'name' }
+  | { kind: 'phone' }
   | { kind: 'fact'; name: string; fact: CatalogueFact }
   /** A column reported once at the header; its cells are not read. */
   | { kind: 'ignored' };
@@ -69,6 +70,7 @@ function readHeader(cells: string[], catalogue: FactCatalogue, line: number): { 
       return { kind: 'id' };
     }
     if (name === 'name') return { kind: 'name' };
+    if (name === 'phone') return { kind: 'phone' };
     const fact = catalogue.get(name);
     if (!fact) return ignore(problems, { line, path, message: `column '${name}' is not a fact of the policy in force` });
     if (fact.origin !== 'record') {
@@ -89,6 +91,8 @@ function toRow(header: Column[], cells: string[], line: number): RawImportRow {
   const row: RawImportRow = { line, id: undefined, name: undefined, facts: {}, problems: [] };
   // Reported once at the header, not again on every row.
   if (!header.some((column) => column.kind === 'id')) row.idNotGiven = true;
+  // A phone column's empty cell clears the number; with no such column every stored number is kept.
+  if (header.some((column) => column.kind === 'phone')) row.phone = null;
   if (cells.length !== header.length) {
     row.problems.push({ path: '', message: `the row has ${cells.length} cells but the header has ${header.length} columns` });
   }
@@ -107,6 +111,7 @@ function toRow(header: Column[], cells: string[], line: number): RawImportRow {
     }
     if (column.kind === 'id') row.id = cell.trim();
     else if (column.kind === 'name') row.name = cell;
+    else if (column.kind === 'phone') row.phone = cell.trim();
     else if (column.kind === 'fact') {
       const coerced = coerceCell(column.fact, cell);
       facts[column.name] = coerced.ok ? coerced.value : cell;

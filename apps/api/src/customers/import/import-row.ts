@@ -6,6 +6,8 @@ export interface RawImportRow {
   line: number;
   id: unknown;
   name: unknown;
+  /** Undefined when the file does not give it (the stored number is kept); null or '' clears it. */
+  phone?: unknown;
   facts: unknown;
   /** Problems found while reading: a line that is not JSON, an unknown field, a row of the wrong width. */
   problems: FieldError[];
@@ -27,6 +29,8 @@ export interface ImportRow {
   id: string;
   /** Null when the file gives none (the CLI's records have no name): a new customer is named by its id, an existing one keeps its name. */
   name: string | null;
+  /** E.164, null to clear; undefined when the file does not give it: an existing customer keeps theirs. */
+  phone?: string | null;
   facts: Record<string, unknown>;
 }
 

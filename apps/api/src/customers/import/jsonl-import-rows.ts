@@ -5,8 +5,8 @@ import { findUnstorableJson } from '../../common/storable-json.js';
 import { MAX_ROW_BYTES } from './import-limits.js';
 import { UnreadableImport, type ImportItem, type RawImportRow } from './import-row.js';
 
-const ROW_KEYS: ReadonlySet<string> = new Set(['id', 'customerId', 'name', 'facts']);
-const FLAT_ROW_KEYS: ReadonlySet<string> = new Set(['id', 'customerId', 'name']);
+const ROW_KEYS: ReadonlySet<string> = new Set(['id', 'customerId', 'name', 'phone', 'facts']);
+const FLAT_ROW_KEYS: ReadonlySet<string> = new Set(['id', 'customerId', 'name', 'phone']);
 
 /**
  * One customer per line, in either shape: {"id": "C-1", "name": "...", "facts": {...}}
@@ -68,7 +68,8 @@ function readLine(raw: string, line: number): RawImportRow | undefined {
   const nested = Object.hasOwn(value, 'facts');
   if (nested) {
     for (const key of Object.keys(value)) {
-      if (!ROW_KEYS.has(key)) problems.push({ path: `/${key}`, message: `unknown field '${key}'; a customer line has id, name and facts` });
+      if (!ROW_KEYS.has(key))
+        problems.push({ path: `/${key}`, message: `unknown field '${key}'; a customer line has id, name, phone and facts` });
     }
   }
   if (id !== undefined && customerId !== undefined && id !== customerId) {
@@ -78,7 +79,9 @@ function readLine(raw: string, line: number): RawImportRow | undefined {
     });
   }
   const facts = nested ? value['facts'] : flatFacts(value);
-  return { line, id: id ?? customerId, name: value['name'], facts, problems };
+  const row: RawImportRow = { line, id: id ?? customerId, name: value['name'], facts, problems };
+  if (Object.hasOwn(value, 'phone')) row.phone = value['phone'];
+  return row;
 }
 
 // The CLI's record: everything but the id and name is a fact, checked against the policy like any other.
