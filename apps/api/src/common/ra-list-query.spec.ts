@@ -11,6 +11,8 @@ const spec = {
   defaultPage: 10,
 };
 
+const SPEC_WITH_ID = { ...spec, filters: { ...spec.filters, id: integerList } };
+
 function problems(query: Record<string, unknown>): string[] {
   try {
     parseListQuery(query, spec);
@@ -29,6 +31,15 @@ describe('parseListQuery', () => {
   it('reads sort, range and filter as react-admin sends them', () => {
     const query = parseListQuery({ sort: '["id","asc"]', range: '[10,19]', filter: '{"who":"a","version":["2",3],"from":""}' }, spec);
     expect(query).toEqual({ sort: { field: 'id', order: 'ASC' }, range: { start: 10, end: 19 }, filter: { who: ['a'], version: [2, 3] } });
+  });
+
+  it('answers every id of react-admin\'s getMany (filter={"id":[...]} and no range), not a default page', () => {
+    const ids = Array.from({ length: 30 }, (_, n) => n + 1);
+    const spec = { ...SPEC_WITH_ID, defaultPage: 10 };
+    expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, spec).range).toEqual({ start: 0, end: 29 });
+    // With a range, the range holds; with no ids, the default page.
+    expect(parseListQuery({ filter: JSON.stringify({ id: ids }), range: '[0,4]' }, spec).range).toEqual({ start: 0, end: 4 });
+    expect(parseListQuery({}, spec).range).toEqual({ start: 0, end: 9 });
   });
 
   it('reports every problem at once', () => {

@@ -56,7 +56,10 @@ export class DecisionsController {
   @Get(':customerId')
   @ApiOperation({ summary: "The customer's stored decision: tier, treatments and why (the call-centre read; no rule runs)" })
   @ApiOkResponse({ description: 'The stored decision', schema: schemaRef('StoredDecision') })
-  @ApiProblems({ 400: 'invalid-request (not a customer id)', 404: 'customer-not-found, decision-not-found (known but not graded yet)' })
+  @ApiProblems({
+    400: 'invalid-request (not a customer id)',
+    404: 'customer-not-found (with `suggestion`, the id in another case, when one exists), decision-not-found (known but not graded yet)',
+  })
   async stored(@Param('customerId') customerId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const body = await this.decisions.storedJson(assertCustomerId(customerId, '/customerId'));
     void reply.type('application/json; charset=utf-8');
