@@ -41,7 +41,7 @@ export const DEFAULT_SEED = 20240601;
  */
 export function generateCustomers(count: number, seed = DEFAULT_SEED): CustomerRecord[] {
   const random = seededRandom(seed);
-  const customers: CustomerRecord[] = new Array(count);
+  const customers = new Array<CustomerRecord>(count);
   for (let i = 0; i < count; i++) customers[i] = generateCustomer(i, random);
   return customers;
 }

@@ -53,7 +53,7 @@ export function handWrittenEvaluator(ref: PolicyRef): (record: unknown) => HandE
     }
     const input = record as Record<string, unknown>;
     const rawId = input['customerId'];
-    const customerId = typeof rawId === 'string' ? rawId : rawId === undefined || rawId === null ? null : String(rawId);
+    const customerId = typeof rawId === 'string' ? rawId : rawId === undefined || rawId === null ? null : JSON.stringify(rawId);
     const errors: { path: string; message: string }[] = [];
     if (rawId !== undefined && (typeof rawId !== 'string' || rawId.length === 0)) {
       errors.push({ path: '/customerId', message: 'customerId must be non-empty text' });

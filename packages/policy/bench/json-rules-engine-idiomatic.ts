@@ -47,7 +47,7 @@ function treatmentRule(name: string, conditions: RuleProperties['conditions'], p
     name,
     priority: TREATMENT_STAGE,
     conditions,
-    event: { type: 'treatment', params: params as unknown as Record<string, unknown> },
+    event: { type: 'treatment', params: params },
   };
 }
 

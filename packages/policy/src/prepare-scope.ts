@@ -9,7 +9,7 @@ export type PreparedScope =
 /** Validates a customer record and gathers what its conditions may look at. */
 export function prepareScope(policy: CompiledPolicy, record: unknown, population: Population | undefined): PreparedScope {
   const rawId = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)['customerId'] : undefined;
-  const customerId = typeof rawId === 'string' ? rawId : rawId === undefined || rawId === null ? null : String(rawId);
+  const customerId = typeof rawId === 'string' ? rawId : rawId === undefined || rawId === null ? null : JSON.stringify(rawId);
   const check = validateRecord(record, policy.catalogue);
   const errors = check.ok ? [] : check.errors;
   if (rawId !== undefined && (typeof rawId !== 'string' || rawId.length === 0)) {

@@ -123,7 +123,7 @@ async function runStage(stage: Stage, scope: Scope, traces: RuleTrace[]): Promis
   const engine = new Engine(
     stage.rules.map((rule): RuleProperties => ({
       name: pointer(...rule.path),
-      conditions: rule.conditions as RuleProperties['conditions'],
+      conditions: rule.conditions,
       event: { type: 'matched' },
     })),
     { allowUndefinedFacts: true },

@@ -70,7 +70,7 @@ describe('properties of the default policy over any valid customer', () => {
   });
 
   it('hashes a policy the same however its JSON is laid out', () => {
-    const reordered = reorderKeysDeep(structuredClone(policy.document) as unknown) as Record<string, unknown>;
+    const reordered = reorderKeysDeep(structuredClone(policy.document)) as Record<string, unknown>;
     const reparsed = JSON.parse(JSON.stringify(reordered, null, 4)) as unknown;
     expect(compilePolicy(reparsed).ref.hash).toBe(policy.ref.hash);
   });

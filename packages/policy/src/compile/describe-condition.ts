@@ -52,5 +52,6 @@ function describeFactCondition(condition: FactCondition, scope: Scope): string {
 export function show(value: unknown): string {
   if (value === undefined || value === null) return 'unknown';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  return String(value);
+  // Values come from JSON: text as it is, true/false, lists and objects as JSON.
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

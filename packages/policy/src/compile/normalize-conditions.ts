@@ -11,7 +11,7 @@ export function normalizeConditions<T extends TopLevelCondition | Condition>(con
   if ('all' in condition) return { ...condition, all: condition.all.map((child) => normalizeConditions(child, facts)) };
   if ('any' in condition) return { ...condition, any: condition.any.map((child) => normalizeConditions(child, facts)) };
   if ('not' in condition) return { ...condition, not: normalizeConditions(condition.not, facts) };
-  const leaf = condition as FactCondition;
+  const leaf: FactCondition = condition;
   if (facts.get(leaf.fact)?.type !== 'date') return condition;
   const value = Array.isArray(leaf.value) ? leaf.value.map(toMillis) : toMillis(leaf.value);
   return { ...leaf, value } as T;

@@ -69,9 +69,9 @@ function lintBands(criterion: Criterion, fact: CatalogueFact, bands: readonly (N
   const findings = bands.flatMap((band, i) => pointsAboveMax(criterion, band.points, [...path, String(i), 'points']));
   const valueBands = bands.every((band) => 'values' in band);
   const numberBands = bands.every((band) => !('values' in band));
-  if (fact.allowed && valueBands) return findings.concat(lintValueBands(criterion, fact, bands as ValueBand[], path));
+  if (fact.allowed && valueBands) return findings.concat(lintValueBands(criterion, fact, bands, path));
   if (!fact.allowed && numberBands && fact.type !== 'string') {
-    return findings.concat(lintNumberBands(criterion, fact, bands as NumberBand[], path));
+    return findings.concat(lintNumberBands(criterion, fact, bands, path));
   }
   if (fact.type === 'string' && !fact.allowed) {
     return findings.concat(
