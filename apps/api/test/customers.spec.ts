@@ -1,7 +1,8 @@
+import type { Problem } from '../src/common/problem.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders } from './support/auth.js';
 import { customerFacts, customerFactory } from './support/customer.factory.js';
-import { listQuery, putCustomer } from './support/http.js';
+import { listQuery, putCustomer, errorPaths } from './support/http.js';
 import { jsonl, postImport } from './support/import.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -86,13 +87,8 @@ describe('customers list and single writes', () => {
     const response = await putCustomer(t.app, { id: 'BAD-1', name: 'Bad', facts }, admin);
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const problem = response.json();
-    expect(problem.code).toBe('invalid-facts');
-    expect(problem.errors.map((error: { path: string }) => error.path).sort()).toEqual([
-      '/facts/growth',
-      '/facts/shoeSize',
-      '/facts/strength',
-    ]);
+    expect(response.json<Problem>().code).toBe('invalid-facts');
+    expect(errorPaths(response)).toEqual(['/facts/growth', '/facts/shoeSize', '/facts/strength']);
     expect(await count()).toBe(before);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/customers/BAD-1', headers: reader })).statusCode).toBe(404);
   });
@@ -105,12 +101,7 @@ describe('customers list and single writes', () => {
       payload: { name: '', facts: [], colour: 'red' },
     });
     expect(response.statusCode).toBe(400);
-    expect(
-      response
-        .json()
-        .errors.map((error: { path: string }) => error.path)
-        .sort(),
-    ).toEqual(['/colour', '/facts', '/name']);
+    expect(errorPaths(response)).toEqual(['/colour', '/facts', '/name']);
     expect((await t.db.sql(`SELECT 1 FROM customers WHERE id = 'BAD-2'`)).length).toBe(0);
   });
 });

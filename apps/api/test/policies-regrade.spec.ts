@@ -38,9 +38,9 @@ describe('re-grading a population on publication', () => {
     const draft = await draftOf(t, withTierAThreshold(seed, 80));
     const response = await publish(t, draft.version);
     expect(response.statusCode).toBe(200);
-    const { regrade } = response.json() as {
+    const { regrade } = response.json<{
       regrade: { customers: number; tierChanges: number; transitions: Record<string, number>; tiers: Record<string, number> };
-    };
+    }>();
     expect(regrade).toMatchObject({ customers: POPULATION, tierChanges: movers, transitions: { 'A->B': movers } });
     expect(Object.values(regrade.tiers).reduce((sum, n) => sum + n, 0)).toBe(POPULATION);
 

@@ -38,8 +38,8 @@ function run(env: Record<string, string>): { child: ChildProcess; exited: Promis
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: apiDir, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<Exit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, exited, stdout: () => stdout };
 }
@@ -103,7 +103,7 @@ describe('node dist/main.js', () => {
       await waitUntilReady(`http://127.0.0.1:${port}/ready`, api.exited);
     } catch (error) {
       api.child.kill('SIGKILL');
-      throw new Error(`${(error as Error).message}\n${(await api.exited).stdout}`);
+      throw new Error(`${(error as Error).message}\n${(await api.exited).stdout}`, { cause: error });
     }
     // A kept-alive connection must not hold the shutdown open.
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders } from './support/auth.js';
 import { customerFacts, customerFactory } from './support/customer.factory.js';
-import { listQuery, putCustomer } from './support/http.js';
+import { listQuery, putCustomer, errorPaths } from './support/http.js';
 import { jsonl, postImport } from './support/import.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -97,12 +97,7 @@ describe('tier history', () => {
       filter: { cause: 'whim', policyVersion: 0, customerId: 'no spaces allowed', to: 'soon' },
     });
     expect(response.statusCode).toBe(400);
-    expect(
-      response
-        .json()
-        .errors.map((error: { path: string }) => error.path)
-        .sort(),
-    ).toEqual(['/filter/cause', '/filter/customerId', '/filter/policyVersion', '/filter/to', '/sort/0']);
+    expect(errorPaths(response)).toEqual(['/filter/cause', '/filter/customerId', '/filter/policyVersion', '/filter/to', '/sort/0']);
   });
 
   it('is for readers: not for call-centre agents', async () => {

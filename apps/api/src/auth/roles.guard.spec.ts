@@ -14,21 +14,21 @@ import { Public, Roles } from './roles.decorator.js';
 @Roles('auditor')
 class DemoController {
   @Get('read')
-  read(): void {}
+  read(this: void): void {}
 
   @Get('write')
   @Roles('author')
-  write(): void {}
+  write(this: void): void {}
 
   @Get('open')
   @Public()
-  open(): void {}
+  open(this: void): void {}
 }
 
 @Controller('bare')
 class BareController {
   @Get()
-  bare(): void {}
+  bare(this: void): void {}
 }
 
 // The guard's decisions from route metadata, with a fixed principal standing in
@@ -41,8 +41,11 @@ function guardFor(principal: Principal | undefined): RolesGuard {
   return new RolesGuard(authenticator, pino({ level: 'silent' }));
 }
 
-function contextFor(controller: Function, handler: Function, request: object = { headers: {} }): ExecutionContextHost {
-  const context = new ExecutionContextHost([request, {}, undefined], controller as never, handler as never);
+// Handlers are looked up, never called, so they take no `this`.
+type Handler = (this: void) => void;
+
+function contextFor(controller: abstract new () => unknown, handler: Handler, request: object = { headers: {} }): ExecutionContextHost {
+  const context = new ExecutionContextHost([request, {}, undefined], controller as never, handler);
   context.setType('http');
   return context;
 }

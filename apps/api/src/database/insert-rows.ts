@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { chunks } from './chunks.js';
 
 /**
@@ -12,6 +12,6 @@ export async function insertRows<T extends ObjectLiteral>(
   rows: readonly Partial<T>[],
 ): Promise<void> {
   for (const chunk of chunks(rows)) {
-    if (chunk.length > 0) await manager.getRepository(entity).insert(chunk as QueryDeepPartialEntity<T>[]);
+    if (chunk.length > 0) await manager.getRepository(entity).insert(chunk);
   }
 }

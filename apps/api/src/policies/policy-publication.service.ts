@@ -209,7 +209,8 @@ function compileLinted(document: unknown): CompiledPolicy {
     return compilePolicy(document);
   } catch (error) {
     // Linted clean just before; a lint error here would be a bug in the policy package.
-    if (error instanceof PolicyLintError) throw new Error(`a policy that lints clean failed to compile: ${error.message}`);
+    if (error instanceof PolicyLintError)
+      throw new Error(`a policy that lints clean failed to compile: ${error.message}`, { cause: error });
     throw error;
   }
 }

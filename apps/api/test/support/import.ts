@@ -37,7 +37,7 @@ export function csv(customers: readonly CustomerInput[]): string {
       const value = customer.facts[column];
       if (value === undefined) return '';
       if (typeof value === 'boolean') return value ? 'yes' : 'no';
-      return String(value);
+      return typeof value === 'string' ? value : JSON.stringify(value);
     });
     return [customer.id, `"${customer.name.replace(/"/g, '""')}"`, ...cells].join(',');
   });

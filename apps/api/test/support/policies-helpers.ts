@@ -18,7 +18,7 @@ const BASE = '/api/v1/policies/default';
 export async function seedDocument(t: TestApp): Promise<PolicyDocument> {
   const response = await call(t, 'auditor', 'GET', `${BASE}/versions/1`);
   if (response.statusCode !== 200) throw new Error(`version 1 is not readable: ${response.body}`);
-  return (response.json() as { document: PolicyDocument }).document;
+  return response.json<{ document: PolicyDocument }>().document;
 }
 
 /** A copy of `document` changed by `change`; the original is left alone. */
@@ -72,7 +72,7 @@ export interface VersionBody {
 export async function createDraft(t: TestApp, body: Record<string, unknown>): Promise<VersionBody> {
   const response = await call(t, 'author', 'POST', `${BASE}/versions`, body);
   if (response.statusCode !== 201) throw new Error(`draft not created: ${response.statusCode} ${response.body}`);
-  return response.json() as VersionBody;
+  return response.json<VersionBody>();
 }
 
 /** A draft holding `document`, saved once after creation (so it went through an edit). */
@@ -80,7 +80,7 @@ export async function draftOf(t: TestApp, document: PolicyDocument): Promise<Ver
   const draft = await createDraft(t, { copyOf: 1 });
   const saved = await saveDraft(t, draft.version, { document, revision: draft.revision });
   if (saved.statusCode !== 200) throw new Error(`draft not saved: ${saved.statusCode} ${saved.body}`);
-  return saved.json() as VersionBody;
+  return saved.json<VersionBody>();
 }
 
 export function saveDraft(t: TestApp, version: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
@@ -98,5 +98,5 @@ export function testVersion(t: TestApp, version: number, body: Record<string, un
 export async function storedDecision(t: TestApp, customerId: string) {
   const response = await call(t, 'agent', 'GET', `/api/v1/decisions/${customerId}`);
   if (response.statusCode !== 200) throw new Error(`no decision for ${customerId}: ${response.body}`);
-  return response.json() as { tier: string; score: number; cause: string; policy: { id: string; version: number; hash: string } };
+  return response.json<{ tier: string; score: number; cause: string; policy: { id: string; version: number; hash: string } }>();
 }

@@ -21,7 +21,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     async sql(text, params) {
-      return (await pool.query(text, params)).rows;
+      return (await pool.query(text, params)).rows as never;
     },
     async drop() {
       await pool.end();
