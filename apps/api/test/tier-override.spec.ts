@@ -16,6 +16,7 @@ import {
   type PolicyDocument,
 } from './support/policies-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { openApiDocument, resolved } from './support/openapi-document.js';
 
 interface StoredDecision {
   customerId: string;
@@ -280,16 +281,11 @@ describe('a tier set by hand', () => {
   });
 
   it('is documented in the OpenAPI document with the roles it admits', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
-      paths: Record<
-        string,
-        Record<string, { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
-      >;
-    }>();
+    const document = await openApiDocument(t);
     const path = document.paths['/api/v1/customers/{id}/tier-override']!;
     expect(path['put']!['x-roles']).toEqual(['admin', 'publisher']);
     expect(path['delete']!['x-roles']).toEqual(['admin', 'publisher']);
-    expect(path['put']!.requestBody!.content['application/json']!.schema.required).toEqual(['tier', 'reason']);
+    expect(resolved(document, path['put']!.requestBody!.content['application/json']!.schema)?.required).toEqual(['tier', 'reason']);
   });
 
   describe('a publication that drops a pinned tier', () => {
