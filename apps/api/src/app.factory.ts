@@ -36,6 +36,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     // Keep-alive sockets must not hold a graceful shutdown open.
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // request.ip (sign-in throttle, audit rows) is the socket's address unless a trusted proxy forwarded the request.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     // Bad URLs, over-long parameters and unparseable HTTP answer as problem+json, like every other error.
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,

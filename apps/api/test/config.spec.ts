@@ -94,6 +94,19 @@ describe('configuration read at boot', () => {
     ]);
   });
 
+  it('believes no proxy unless TIERWISE_TRUSTED_PROXIES lists addresses, ranges or named ranges', () => {
+    expect(loadConfig({})).toMatchObject({ trustedProxies: [] });
+    expect(loadConfig({ TIERWISE_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,loopback, fd00::/8' })).toMatchObject({
+      trustedProxies: ['10.0.0.0/8', '127.0.0.1', 'loopback', 'fd00::/8'],
+    });
+    expect(problemsOf({ TIERWISE_TRUSTED_PROXIES: 'true, 10.0.0.0/33, proxy.example' })).toEqual(
+      ['true', '10.0.0.0/33', 'proxy.example'].map(
+        (entry) =>
+          `TIERWISE_TRUSTED_PROXIES must list proxy addresses or ranges such as 10.0.0.0/8, 127.0.0.1 or loopback, comma-separated, not '${entry}'`,
+      ),
+    );
+  });
+
   it('ignores empty variables, as if unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: ' ', DATABASE_URL: '' })).toMatchObject({
       port: 3000,

@@ -17,6 +17,12 @@ export interface AppConfig {
    * (TIERWISE_CORS_ORIGINS, comma-separated); empty: same origin only.
    */
   corsOrigins: readonly string[];
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (TIERWISE_TRUSTED_PROXIES: addresses,
+   * CIDR ranges, or loopback / linklocal / uniquelocal). Empty: the socket's address is the
+   * client's, which behind a proxy makes every client one address to the sign-in throttle.
+   */
+  trustedProxies: readonly string[];
   logLevel: LogLevel;
   database: DatabaseConfig;
   /** Folder (or file) of the policy loaded as version 1 of `default` on first start. */

@@ -5,6 +5,7 @@ export const ENVIRONMENT_VARIABLES = [
   'PORT',
   'HOST',
   'TIERWISE_CORS_ORIGINS',
+  'TIERWISE_TRUSTED_PROXIES',
   'LOG_LEVEL',
   // PostgreSQL the api serves with (unset: embedded PGlite); with MIGRATION_DATABASE_URL, a login role
   // in tierwise_app that may only read and add to tier history and the audit log.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import {
   LOG_LEVELS,
@@ -40,6 +41,7 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
 
   const host = value('HOST') ?? DEFAULT_HOST;
   const corsOrigins = corsOriginsOf(value('TIERWISE_CORS_ORIGINS'), problems);
+  const trustedProxies = trustedProxiesOf(value('TIERWISE_TRUSTED_PROXIES'), problems);
 
   const logLevelRaw = value('LOG_LEVEL') ?? 'info';
   const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw) ? (logLevelRaw as LogLevel) : 'info';
@@ -82,6 +84,7 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): AppCo
     port,
     host,
     corsOrigins,
+    trustedProxies,
     logLevel,
     database: databaseUrl ? postgresConfig(databaseUrl, migrationUrl) : { kind: 'embedded', dataDir },
     seedPolicyPath: seedPolicyPath!,
@@ -147,6 +150,33 @@ function corsOriginsOf(raw: string | undefined, problems: string[]): string[] {
     } else origins.push(origin);
   }
   return origins;
+}
+
+// What Fastify's trustProxy (proxy-addr) takes: an address, a CIDR range, or a named range.
+const NAMED_PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxiesOf(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const proxies: string[] = [];
+  for (const entry of raw.split(',').map((part) => part.trim())) {
+    if (entry === '') continue;
+    if (NAMED_PROXY_RANGES.has(entry) || isAddressOrRange(entry)) proxies.push(entry);
+    else {
+      problems.push(
+        `TIERWISE_TRUSTED_PROXIES must list proxy addresses or ranges such as 10.0.0.0/8, 127.0.0.1 or loopback, comma-separated, not '${entry.slice(0, 100)}'`,
+      );
+    }
+  }
+  return proxies;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+  return bits >= 0 && bits <= (family === 4 ? 32 : 128);
 }
 
 function integer(

@@ -20,6 +20,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
     port: 0,
     host: '127.0.0.1',
     corsOrigins: [],
+    trustedProxies: [],
     logLevel,
     database,
     seedPolicyPath: findSeedPolicy()!,
