@@ -162,6 +162,29 @@ describe('HTTP hardening: CORS, hostile input, long ids, one error dialect', () 
     });
   });
 
+  it.each([
+    ['/api/v1/customers', '/filter/q'],
+    ['/api/v1/audit-events', '/filter/target'],
+    ['/api/v1/tier-history', '/filter/customerId'],
+  ])('answers 400 naming the filter for a NUL in a list filter on %s', async (url, path) => {
+    const key = path.split('/')[2]!;
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `${url}?filter=${encodeURIComponent(JSON.stringify({ [key]: 'a\u0000b' }))}`,
+      headers: admin,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path)).toEqual([path]);
+  });
+
+  it('answers 4xx problem+json for a NUL in a customer id on the call-centre route', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/decisions/a%00b', headers: admin });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('serves every per-customer route for a 128-character id (point 4)', async () => {
     const id = `L${'0123456789'.repeat(12)}abcdefg`;
     expect(id).toHaveLength(128);

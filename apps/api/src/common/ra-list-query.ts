@@ -1,6 +1,7 @@
 import { DomainException } from './domain.exception.js';
 import type { FieldError } from './field-error.js';
 import { isPlainObject, parseJsonParam } from './request-shape.js';
+import { findUnstorableJson } from './storable-json.js';
 
 // The ra-data-simple-rest dialect shared by every list: sort=["at","DESC"]
 // range=[0,24] filter={"actor":"user:alice","from":"2026-01-01"}.
@@ -95,6 +96,9 @@ function parseFilter<F extends string, Filter extends object>(raw: unknown, spec
   if (!parsed.ok) return fail(errors, '/filter', `filter ${parsed.message}`, filter);
   if (parsed.value === undefined) return filter;
   if (!isPlainObject(parsed.value)) return fail(errors, '/filter', 'filter must be a JSON object', filter);
+  // Filter values reach SQL parameters, where PostgreSQL refuses a NUL character outright (a 500 otherwise).
+  const unstorable = findUnstorableJson(parsed.value, '/filter');
+  if (unstorable) return fail(errors, unstorable.path, unstorable.message, filter);
   const known = Object.keys(spec.filters);
   for (const [key, value] of Object.entries(parsed.value)) {
     const reader = Object.hasOwn(spec.filters, key) ? (spec.filters as Record<string, FilterReader<unknown>>)[key] : undefined;
