@@ -23,8 +23,8 @@ export type FactCatalogue = ReadonlyMap<string, CatalogueFact>;
 
 export const RESERVED_FACT_NAMES: readonly string[] = [SCORE_FACT, TIER_FACT, POINTS_FACT, 'customerId'];
 
+// An absent bound stays absent: parseIsoDate and the number check both give undefined.
 export function boundToNumber(type: FactType, bound: number | string | undefined): number | undefined {
-  if (bound === undefined) return undefined;
   if (type === 'date') return parseIsoDate(bound);
   return typeof bound === 'number' ? bound : undefined;
 }

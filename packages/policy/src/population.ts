@@ -56,7 +56,8 @@ export class PopulationCollector {
   finish(): Population {
     const measures = new Map<string, Measure>();
     for (const [name, definition] of this.policy.population) {
-      measures.set(name, new Measure(definition, this.values.get(definition.of) ?? []));
+      // The constructor gave every measured fact its list.
+      measures.set(name, new Measure(definition, this.values.get(definition.of)!));
     }
     return Population.fromMeasures(measures);
   }

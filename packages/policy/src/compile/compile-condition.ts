@@ -3,9 +3,17 @@ import type { Predicate, Scope } from './scope.js';
 
 /**
  * Turns a linted condition into a plain synchronous function with exactly
- * json-rules-engine's semantics (engine-default-operators.js in 7.3): "all" and
- * "any" of nothing are true, numeric operators are false for a fact value that
- * parseFloat cannot read, "in" uses indexOf. The differential test holds us to it.
+ * json-rules-engine's semantics (engine-default-operators.js in 7.3) for every
+ * scope a validated record produces: "all" and "any" of nothing are true, "in"
+ * uses indexOf, and numeric operators are false for an absent fact. The
+ * differential test holds us to it.
+ *
+ * json-rules-engine first asks whether parseFloat can read the fact value. Here
+ * the left side of a numeric operator is always a finite number or absent (lint
+ * allows these operators only on number, integer and date facts; validation
+ * admits only finite numbers and turns dates into epoch milliseconds; score,
+ * points and population facts are numbers), and JavaScript's own comparison is
+ * already false for undefined, so that check would never change an answer.
  */
 export function compileCondition(condition: Condition): Predicate {
   if ('all' in condition) return every(condition.all.map(compileCondition));
@@ -18,7 +26,6 @@ export function compileCondition(condition: Condition): Predicate {
 }
 
 function every(parts: Predicate[]): Predicate {
-  if (parts.length === 1) return parts[0]!;
   return (scope) => {
     for (const part of parts) if (!part(scope)) return false;
     return true;
@@ -27,7 +34,6 @@ function every(parts: Predicate[]): Predicate {
 
 function some(parts: Predicate[]): Predicate {
   if (parts.length === 0) return () => true;
-  if (parts.length === 1) return parts[0]!;
   return (scope) => {
     for (const part of parts) if (part(scope)) return true;
     return false;
@@ -36,72 +42,88 @@ function some(parts: Predicate[]): Predicate {
 
 type Compare = (factValue: unknown, value: unknown) => boolean;
 
+// For conditions that compare with another fact or read a criterion's points.
 const COMPARE: Record<string, Compare> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
   in: (a, b) => (b as unknown[]).indexOf(a) > -1,
   notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
-  lessThan: (a, b) => readsAsNumber(a) && (a as number) < (b as number),
-  lessThanInclusive: (a, b) => readsAsNumber(a) && (a as number) <= (b as number),
-  greaterThan: (a, b) => readsAsNumber(a) && (a as number) > (b as number),
-  greaterThanInclusive: (a, b) => readsAsNumber(a) && (a as number) >= (b as number),
+  lessThan: (a, b) => (a as number) < (b as number),
+  lessThanInclusive: (a, b) => (a as number) <= (b as number),
+  greaterThan: (a, b) => (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => (a as number) >= (b as number),
 };
 
-// json-rules-engine's numberValidator, with a fast path for the usual case.
-function readsAsNumber(value: unknown): boolean {
-  if (typeof value === 'number') return !Number.isNaN(value);
-  return Number.parseFloat(value as string).toString() !== 'NaN';
-}
-
 function compileFactCondition(condition: FactCondition): Predicate {
-  const compare = COMPARE[condition.operator];
-  if (!compare) throw new Error(`operator '${condition.operator}' reached the compiler unlinted`);
-  const fact = condition.fact;
-  const value = condition.value;
-  const read = readFact(condition);
+  const { fact, operator, value } = condition;
   if (isFactReference(value)) {
     // Lint refuses these: json-rules-engine would search the other fact's text or throw.
-    if (condition.operator === 'in' || condition.operator === 'notIn') {
-      throw new Error(`'${condition.operator}' with a fact reference reached the compiler unlinted`);
+    if (operator === 'in' || operator === 'notIn') {
+      throw new Error(`'${operator}' with a fact reference reached the compiler unlinted`);
     }
+    const compare = comparison(operator);
+    const read = readFact(condition);
     const other = value.fact;
     return (scope: Scope) => compare(read(scope), scope[other]);
   }
-  if (condition.path !== undefined) return (scope: Scope) => compare(read(scope), value);
-  return specialised(condition.operator, fact, value) ?? ((scope: Scope) => compare(scope[fact], value));
+  if (condition.path !== undefined) {
+    const compare = comparison(operator);
+    const read = readPoints(fact, condition.path);
+    return (scope: Scope) => compare(read(scope), value);
+  }
+  return compareWithValue(operator, fact, value);
+}
+
+function comparison(operator: string): Compare {
+  const compare = COMPARE[operator];
+  if (!compare) throw new Error(`operator '${operator}' reached the compiler unlinted`);
+  return compare;
 }
 
 /** What the condition's left side reads: the fact, or one criterion's points through its path. */
 function readFact(condition: FactCondition): (scope: Scope) => unknown {
   const fact = condition.fact;
   if (condition.path === undefined) return (scope) => scope[fact];
-  // Lint allows only "$.<criterion>" paths into the points fact.
-  const key = condition.path.slice(2);
-  return (scope) => (scope[fact] as Record<string, number> | undefined)?.[key];
+  return readPoints(fact, condition.path);
 }
 
-// The hot operators get closures without an indirect call.
-function specialised(operator: string, fact: string, value: FactValue | FactValue[]): Predicate | undefined {
+// Lint allows only "$.<criterion>" paths, and only into the points fact, which
+// evaluation always sets before any condition that reads it runs.
+function readPoints(fact: string, path: string): (scope: Scope) => unknown {
+  const key = path.slice(2);
+  return (scope) => (scope[fact] as Record<string, number>)[key];
+}
+
+// The usual condition, a fact against a value written out, gets a closure with
+// no indirect call: this is most of what evaluation spends its time on.
+function compareWithValue(operator: string, fact: string, value: FactValue | FactValue[]): Predicate {
   switch (operator) {
     case 'equal':
       return (scope) => scope[fact] === value;
     case 'notEqual':
       return (scope) => scope[fact] !== value;
-    case 'greaterThanInclusive':
-      return (scope) => {
-        const a = scope[fact];
-        return typeof a === 'number' ? a >= (value as number) : readsAsNumber(a) && (a as unknown as number) >= (value as number);
-      };
+    case 'in': {
+      const list = value as unknown[];
+      return (scope) => list.indexOf(scope[fact]) > -1;
+    }
+    case 'notIn': {
+      const list = value as unknown[];
+      return (scope) => list.indexOf(scope[fact]) === -1;
+    }
     case 'lessThan':
-      return (scope) => {
-        const a = scope[fact];
-        return typeof a === 'number' ? a < (value as number) : readsAsNumber(a) && (a as unknown as number) < (value as number);
-      };
+      return (scope) => (scope[fact] as number) < (value as number);
+    case 'lessThanInclusive':
+      return (scope) => (scope[fact] as number) <= (value as number);
+    case 'greaterThan':
+      return (scope) => (scope[fact] as number) > (value as number);
+    case 'greaterThanInclusive':
+      return (scope) => (scope[fact] as number) >= (value as number);
     default:
-      return undefined;
+      throw new Error(`operator '${operator}' reached the compiler unlinted`);
   }
 }
 
+// The schema admits no null and lint no other object: an object value names a fact.
 function isFactReference(value: unknown): value is { fact: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value;
+  return typeof value === 'object' && !Array.isArray(value);
 }

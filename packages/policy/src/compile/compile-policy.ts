@@ -1,12 +1,11 @@
-import { recordCatalogue, withScore, withTier, type FactCatalogue } from '../catalogue.js';
-import type { Condition, Criterion, FactValue, PolicyDocument, TopLevelCondition } from '../document.js';
+import { recordCatalogue, type FactCatalogue } from '../catalogue.js';
+import type { Condition, Criterion, PolicyDocument, TopLevelCondition } from '../document.js';
 import { hasErrors } from '../finding.js';
 import { policyHash } from '../hash.js';
 import { lintPolicy } from '../lint/lint-policy.js';
 import { PolicyLintError } from '../policy-error.js';
 import { factReason, NO_RULE_REASON, ruleReason } from '../points-reason.js';
 import { byPriority } from '../resolve-treatments.js';
-import { scoreRange } from '../score-range.js';
 import { bandCondition } from './band-condition.js';
 import { compileCondition } from './compile-condition.js';
 import type { CompiledCriterion, CompiledPolicy, Points } from './compiled-policy.js';
@@ -23,25 +22,14 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   if (hasErrors(findings)) throw new PolicyLintError(findings);
   const source = input as PolicyDocument;
   const facts = recordCatalogue(source);
-  const range = source.grading.scorecard ? scoreRange(source.grading.scorecard, facts) : undefined;
-  const scorecard = source.grading.scorecard;
-  const tierFacts =
-    range && scorecard
-      ? withScore(
-          facts,
-          range,
-          scorecard.map((criterion) => criterion.id),
-        )
-      : facts;
-  const allFacts = withTier(
-    tierFacts,
-    source.grading.tiers.map((tier) => tier.id),
-  );
-  const document = deepFreeze(normalizeDocument(structuredClone(source), allFacts));
+  // Only record facts can be dates (score, points, tier and population facts are
+  // numbers or text), so they are all normalisation needs to know.
+  const document = deepFreeze(normalizeDocument(structuredClone(source), facts));
 
   const predicates = new WeakMap<Condition, Predicate>();
   const predicateOf = (condition: TopLevelCondition | Condition): Predicate => {
     let predicate = predicates.get(condition);
+    // Stryker disable next-line ConditionalExpression: a cache; compiling the condition again gives the same predicate.
     if (!predicate) {
       predicate = compileCondition(condition);
       predicates.set(condition, predicate);
@@ -81,19 +69,13 @@ function compileCriterion(criterion: Criterion, predicateOf: (c: TopLevelConditi
     return { id, max, award: (scope) => ({ points: scope[fact] as number, reason: factReason(fact, scope[fact]) }) };
   }
   const bands = source.bands.map((band) => ({ matches: predicateOf(bandCondition(fact, band)), points: band.points }));
-  const valueBands = new Map<FactValue, Points>();
-  for (const band of source.bands) {
-    if ('values' in band) for (const value of band.values) valueBands.set(value, { points: band.points, reason: factReason(fact, value) });
-  }
   return {
     id,
     max,
     award: (scope) => {
-      const value = scope[fact];
-      const known = valueBands.get(value as FactValue);
-      if (known) return known;
-      const band = bands.find((candidate) => candidate.matches(scope));
-      return { points: band?.points ?? 0, reason: factReason(fact, value) };
+      // Lint leaves no value without a band, and no banded fact that may be missing.
+      const band = bands.find((candidate) => candidate.matches(scope))!;
+      return { points: band.points, reason: factReason(fact, scope[fact]) };
     },
   };
 }
@@ -112,7 +94,8 @@ function normalizeDocument(document: PolicyDocument, facts: FactCatalogue): Poli
 }
 
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  // Objects and arrays; null and primitives are immutable already.
+  if (value instanceof Object) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
   }

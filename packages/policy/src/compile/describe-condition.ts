@@ -36,7 +36,7 @@ function describeFactCondition(condition: FactCondition, scope: Scope): string {
   const symbol = SYMBOLS[condition.operator] ?? condition.operator;
   const value = condition.value;
   const shown =
-    typeof value === 'object' && value !== null && !Array.isArray(value)
+    typeof value === 'object' && !Array.isArray(value)
       ? `${value.fact} (${show(scope[value.fact])})`
       : Array.isArray(value)
         ? value.map(show).join(', ')
@@ -44,14 +44,15 @@ function describeFactCondition(condition: FactCondition, scope: Scope): string {
   const name = condition.path ? `${condition.fact}${condition.path.slice(1)}` : condition.fact;
   if (symbol.startsWith('is')) return `${name} ${symbol} ${shown}`;
   const actual = condition.path
-    ? (scope[condition.fact] as Record<string, number> | undefined)?.[condition.path.slice(2)]
+    ? // Evaluation sets the points fact before any condition that reads it.
+      (scope[condition.fact] as Record<string, number>)[condition.path.slice(2)]
     : scope[condition.fact];
   return `${name} ${show(actual)} ${symbol} ${shown}`;
 }
 
 export function show(value: unknown): string {
-  if (value === undefined || value === null) return 'unknown';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  // Values come from JSON: text as it is, true/false, lists and objects as JSON.
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  // Values come from JSON: true/false (and anything else) as JSON; an absent value is unknown.
+  return value === undefined ? 'unknown' : JSON.stringify(value);
 }

@@ -69,7 +69,8 @@ interface Identified {
 }
 
 function isIdList(value: unknown): value is Identified[] {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item['id'] === 'string');
+  // An empty list counts: matched by id or by position, it gives the same changes.
+  return Array.isArray(value) && value.every((item) => isObject(item) && typeof item['id'] === 'string');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

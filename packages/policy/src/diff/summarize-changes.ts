@@ -126,15 +126,12 @@ function treatmentChanges(before: readonly TreatmentRule[], after: readonly Trea
 
 /** Same shape, other values: "balance < 5000 -> 10000"; anything else: "conditions changed". */
 function conditionChanges(subject: string, before: TopLevelCondition | undefined, after: TopLevelCondition | undefined): string[] {
-  if (JSON.stringify(before) === JSON.stringify(after)) return [];
-  const [old, now] = [leaves(before), leaves(after)];
-  const sameShape =
-    old.length === now.length &&
-    old.every((leaf, i) => leaf.fact === now[i]?.fact && leaf.operator === now[i]?.operator && leaf.path === now[i]?.path);
+  // The shape is everything but the values: groups, facts, operators and paths, in order.
   const shapeOf = (condition: TopLevelCondition | undefined) =>
     JSON.stringify(condition, (key, value: unknown) => (key === 'value' ? undefined : value));
-  if (!sameShape || shapeOf(before) !== shapeOf(after)) return [`${subject}: conditions changed`];
-  return old.flatMap((leaf, i) => {
+  if (shapeOf(before) !== shapeOf(after)) return [`${subject}: conditions changed`];
+  const now = leaves(after);
+  return leaves(before).flatMap((leaf, i) => {
     const next = now[i]!;
     if (JSON.stringify(leaf.value) === JSON.stringify(next.value)) return [];
     return [`${subject}: ${leaf.fact} ${leaf.operator} ${show(leaf.value)} -> ${show(next.value)}`];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePolicy, Population, type CompiledPolicy, type NormalizedFacts, type PolicyDocument } from '../../src/index.js';
 import { factFactory, policyFactory, populationFactFactory, tierFactory } from '../../src/testing/policy-factory.js';
 
-function measuresPolicy(order: 'descending' | 'ascending'): CompiledPolicy {
+function measuresPolicy(order?: 'descending' | 'ascending'): CompiledPolicy {
   const document: PolicyDocument = policyFactory({
     facts: { profit: factFactory(), other: factFactory({ required: false }) },
     population: {
@@ -34,11 +34,17 @@ describe('population measures', () => {
   });
 
   it('measures from the top by default: share of the total at or above, rank, share of customers at or below', () => {
-    const population = of(measuresPolicy('descending'), 10, 40, 20, 30);
+    const population = of(measuresPolicy(), 10, 40, 20, 30);
     expect(population.factsFor({ profit: 40 })).toEqual({ share: 0.4, rank: 1, percentile: 1 });
     expect(population.factsFor({ profit: 30 })).toEqual({ share: 0.7, rank: 2, percentile: 0.75 });
     expect(population.factsFor({ profit: 20 })).toEqual({ share: 0.9, rank: 3, percentile: 0.5 });
     expect(population.factsFor({ profit: 10 })).toEqual({ share: 1, rank: 4, percentile: 0.25 });
+  });
+
+  it('counts customers tied at the top together', () => {
+    const population = of(measuresPolicy('descending'), 30, 50, 50);
+    expect(population.factsFor({ profit: 50 })).toEqual({ share: 100 / 130, rank: 1, percentile: 1 });
+    expect(population.factsFor({ profit: 30 })).toEqual({ share: 1, rank: 3, percentile: 1 / 3 });
   });
 
   it('measures from the bottom when the order is ascending', () => {
