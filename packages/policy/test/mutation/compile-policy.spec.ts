@@ -87,6 +87,18 @@ describe('compilePolicy', () => {
     expect((refusal as PolicyLintError).findings).toEqual(lintPolicy(broken));
   });
 
+  it('says how many errors the policy has and the first of them, warnings left out', () => {
+    const unbounded = { ...revenue, id: 'income', points: { fact: 'income' } };
+    const document = scoredPolicy([tenure, unbounded], 100);
+    document.facts['income'] = factFactory({ max: 5 });
+    const findings = lintPolicy(document);
+    expect(findings.map((finding) => finding.severity)).toEqual(['warning', 'error']);
+    expect(() => compilePolicy(document)).toThrow(
+      "the policy has 1 problem(s); first: /grading/tiers/0/conditions: tier 'A' is never reached: it needs score >= 100, but the scorecard awards -Infinity to 12",
+    );
+    expect(() => compilePolicy(5)).toThrow('the policy has 1 problem(s); first: /: must be an object');
+  });
+
   it('scores value bands by membership, true/false shown as written', async () => {
     const policy = policyFactory({
       facts: { exporter: factFactory({ type: 'boolean' }) },
