@@ -1,0 +1,4 @@
+export const auditEventsMessages = {
+  en: { tierwise: { auditEvents: {} } },
+  zh: { tierwise: { auditEvents: {} } },
+};

@@ -1,0 +1,4 @@
+export const callCentreMessages = {
+  en: { tierwise: { callCentre: {} } },
+  zh: { tierwise: { callCentre: {} } },
+};

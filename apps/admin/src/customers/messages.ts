@@ -1,0 +1,4 @@
+export const customersMessages = {
+  en: { tierwise: { customers: {} } },
+  zh: { tierwise: { customers: {} } },
+};

@@ -1,0 +1,4 @@
+export const dashboardMessages = {
+  en: { tierwise: { dashboard: {} } },
+  zh: { tierwise: { dashboard: {} } },
+};

@@ -1,0 +1,4 @@
+export const policiesMessages = {
+  en: { tierwise: { policies: {} } },
+  zh: { tierwise: { policies: {} } },
+};

@@ -1,0 +1,4 @@
+export const policyEditorMessages = {
+  en: { tierwise: { policyEditor: {} } },
+  zh: { tierwise: { policyEditor: {} } },
+};

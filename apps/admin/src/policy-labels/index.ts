@@ -1,0 +1,1 @@
+export { usePolicyLabels, type PolicyLabels } from './use-policy-labels';

@@ -1,0 +1,3 @@
+import { ListGuesser, ShowGuesser } from 'react-admin';
+
+export default { list: ListGuesser, show: ShowGuesser };

@@ -1,0 +1,4 @@
+export const tierHistoryMessages = {
+  en: { tierwise: { tierHistory: {} } },
+  zh: { tierwise: { tierHistory: {} } },
+};

@@ -1,0 +1,4 @@
+export const usersMessages = {
+  en: { tierwise: { users: {} } },
+  zh: { tierwise: { users: {} } },
+};
