@@ -14,7 +14,7 @@ import { DraftEditorPage } from './policy-editor';
 import tierHistory from './tier-history';
 import auditEvents from './audit-events';
 import users from './users';
-import { Dashboard } from './dashboard';
+import { HomePage } from './layout/HomePage';
 
 // One Admin; resources and routes follow the role (the api enforces the same). An agent
 // gets the call-centre screen only, as home page.
@@ -25,7 +25,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={ConsoleLayout}
-      dashboard={Dashboard}
+      dashboard={HomePage}
       disableTelemetry
       requireAuth
     >

@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, screenshot, signedInPage } from './support/browser';
+
+describe('signing in', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser.close());
+
+  it('serves the console at / on the api origin and makes no request to another origin', async () => {
+    const baseUrl = inject('baseUrl');
+    const context = await browser.newContext({ baseURL: baseUrl });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    await page.goto('/');
+    await expect(page.getByLabel('Username').isVisible()).resolves.toBe(true);
+    await screenshot(page, '01-login');
+    await page.getByLabel('Username').fill('nobody');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('user name or password', { exact: false }).waitFor();
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('takes an agent to the call-centre screen with its input focused', async () => {
+    const page = await signedInPage(browser, inject('baseUrl'), 'agent');
+    await page.waitForURL(/#\/call-centre/);
+    const focusedLabel = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '');
+    expect(focusedLabel).toContain('Customer id or phone');
+    await page.context().close();
+  });
+});
