@@ -1,6 +1,7 @@
-# The Tierwise API image: docker compose up (see docker-compose.yml), or
+# The Tierwise API image, with the console it serves at /: docker compose up (see docker-compose.yml), or
 #   docker build -t tierwise-api . && docker run -p 3000:3000 tierwise-api
-# Built from the repository root: the api depends on the packages/policy workspace.
+# Built from the repository root: the api depends on the packages/policy workspace,
+# and the console (apps/admin, built by Vite) is served by the api from apps/admin/dist.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -10,9 +11,9 @@ COPY packages ./packages
 COPY apps ./apps
 # npm ci fails on registries that lack other platforms' optional binaries;
 # npm install keeps to the lockfile. Scripts are skipped (the root postinstall
-# would build every workspace); the api and what it depends on are built next.
+# would build every workspace); the api, the console and what they depend on are built next.
 RUN npm install --no-audit --no-fund --ignore-scripts \
- && npx turbo run build --filter=@tierwise/api... \
+ && npx turbo run build --filter=@tierwise/api... --filter=@tierwise/admin... \
  && npm prune --omit=dev --no-audit --no-fund --ignore-scripts
 
 FROM node:20-bookworm-slim AS runtime
@@ -27,6 +28,8 @@ COPY --from=build /app/packages/policy/dist ./packages/policy/dist
 COPY --from=build /app/packages/policy/schema ./packages/policy/schema
 COPY --from=build /app/apps/api/package.json ./apps/api/
 COPY --from=build /app/apps/api/dist ./apps/api/dist
+# Static files only (the api finds them at ../../admin/dist from apps/api/dist); none of the console's packages.
+COPY --from=build /app/apps/admin/dist ./apps/admin/dist
 # Published as version 1 of policy `default` on the first start.
 COPY rules ./rules
 # Without DATABASE_URL the api keeps an embedded database in /data.

@@ -8,6 +8,8 @@ import { registerJsonBodyParser } from './common/json-body-parser.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { registerImportContentTypes } from './customers/import/import-content-types.js';
 import type { AppConfig } from './config/app-config.js';
+import { findConsoleFolder } from './console/console-folder.js';
+import { registerConsole } from './console/register-console.js';
 import { registerAccessLog } from './logging/access-log.js';
 import { createLogger } from './logging/create-logger.js';
 import { NestPinoLogger } from './logging/nest-pino-logger.js';
@@ -20,11 +22,23 @@ const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'
 // Customer ids are up to 128 characters; Fastify's default of 100 answered 414 to the longest before any route ran.
 const MAX_PARAM_LENGTH = 256;
 
+export interface AppOptions {
+  /**
+   * The built console served at `/`: by default apps/admin/dist when it has been built;
+   * null serves the API alone. Tests point it at a folder of their own.
+   */
+  consoleFolder?: string | null;
+}
+
 /**
  * The configured application, initialised (database connected, migrations run,
  * first-start seeding done) but not listening: main.ts listens, tests inject.
  */
-export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: requestIdFor,
@@ -62,6 +76,11 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   registerJsonBodyParser(app);
   registerImportContentTypes(app);
   setupOpenApi(app);
+  const consoleFolder = options.consoleFolder === undefined ? findConsoleFolder() : options.consoleFolder;
+  if (consoleFolder !== null) {
+    await registerConsole(app, consoleFolder);
+    logger.info({ folder: consoleFolder }, 'serving the console at /');
+  }
   await app.init();
   return app;
 }

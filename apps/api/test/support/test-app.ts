@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type AppOptions } from '../../src/app.factory.js';
 import type { AppConfig, DatabaseConfig, LogLevel } from '../../src/config/app-config.js';
 import { findSeedPolicy } from '../../src/config/find-seed-policy.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -32,10 +32,10 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfi
 }
 
 /** The real application on a database of its own; `demoCustomers` defaults to none so specs own their rows. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, db?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, db?: TestDatabase, options: AppOptions = {}): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
   const config = testConfig({ kind: 'postgres', url: database.url }, overrides);
-  const app = await createApp(config, pino({ level: config.logLevel }));
+  const app = await createApp(config, pino({ level: config.logLevel }), options);
   return {
     app,
     db: database,
