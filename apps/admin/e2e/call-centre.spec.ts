@@ -42,7 +42,12 @@ describe('the call-centre screen, as an agent uses it', () => {
     await lookUp('NO-SUCH-CUSTOMER-42');
     await page.getByText(/no customer/i).waitFor();
     await expect(page.getByText('NO-SUCH-CUSTOMER-42', { exact: false }).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('alert').filter({ hasText: /blacklist/i }).count()).resolves.toBe(0);
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: /blacklist/i })
+        .count(),
+    ).resolves.toBe(0);
     await screenshot(page, '21-call-centre-unknown');
   });
 
