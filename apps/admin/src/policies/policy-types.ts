@@ -1,0 +1,80 @@
+import type { ConditionTrace, Decision, FactDefinition, Finding, Label, PolicyChange, PolicyDocument, RuleTrace } from '@tierwise/policy';
+
+// What the policy routes of the api answer (apps/api/src/policies/dto/policy.dto.ts), as the console reads them.
+
+export type { ConditionTrace, Decision, FactDefinition, Finding, Label, PolicyChange, PolicyDocument, RuleTrace };
+
+export type PolicyVersionStatus = 'draft' | 'published' | 'superseded' | 'discarded';
+
+export interface Policy {
+  id: string;
+  name: Label;
+  createdAt: string;
+  publishedVersion: number | null;
+  publishedHash: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  latestVersion: number | null;
+  drafts: number;
+}
+
+export interface PolicyVersionSummary {
+  /** The version number: react-admin needs an id. */
+  id: number;
+  policyId: string;
+  version: number;
+  status: PolicyVersionStatus;
+  hash: string | null;
+  revision: number;
+  lint: { errors: number; warnings: number };
+  basedOn: number | null;
+  baseVersion: number | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  supersededAt: string | null;
+}
+
+export interface PolicyVersion extends PolicyVersionSummary {
+  /** A draft may not (yet) be a valid policy: read it defensively. */
+  document: Partial<PolicyDocument>;
+  lintFindings: Finding[];
+}
+
+export interface PolicyTestResult {
+  policyId: string;
+  version: number;
+  status: PolicyVersionStatus;
+  decision: Decision;
+  trace: RuleTrace[];
+  warnings: Finding[];
+}
+
+export interface RegradeSummary {
+  customers: number;
+  tierChanges: number;
+  /** "B->A": how many customers moved that way ("none" for no tier). */
+  transitions: Record<string, number>;
+  tiers: Record<string, number>;
+}
+
+export interface PublishResult {
+  version: PolicyVersion;
+  superseded: number | null;
+  regrade: RegradeSummary;
+}
+
+export interface PolicyDiff {
+  policyId: string;
+  from: number;
+  to: number;
+  changes: PolicyChange[];
+  summary: string[];
+}
+
+/** The test body: facts typed by hand, or a stored customer. */
+export type PolicyTestInput = { facts: Record<string, unknown> } | { customerId: string };
