@@ -8,13 +8,17 @@ const run = promisify(execFile);
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 // Named like this run's other databases, so a run that dies leaves nothing behind for long (global-setup drops it).
 const DATABASE = `${CLONE_PREFIX}bench`;
+const LIST_DATABASE = `${CLONE_PREFIX}bench_list`;
 
 // npm run bench:api at a smoke size, exactly as a person runs it (build, then
 // the bench with the api as a child process): a bench that no longer runs
 // fails here. No timing is asserted: the machine is shared.
 describe('API bench at smoke size', () => {
   afterAll(async () => {
-    await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+    await onServer(async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS ${LIST_DATABASE} WITH (FORCE)`);
+    });
   });
 
   it('builds, seeds 200 customers, loads every server briefly, and prints the table', async () => {
@@ -39,5 +43,25 @@ describe('API bench at smoke size', () => {
       expect(stdout).toMatch(new RegExp(`^\\| ${server} \\| \\d+ \\| [\\d.]+% \\|.*\\| \\d+ \\| 0 \\| 0 \\|$`, 'm'));
     }
     expect(stdout).toMatch(/of bare Fastify's throughput/);
+  }, 300_000);
+
+  it('customer list bench: loads 2,000 customers and times every list case through the application', async () => {
+    const { stdout } = await run(
+      'npm',
+      ['run', 'bench:customers-list', '--', '--customers', '2000', '--iterations', '2', '--database', LIST_DATABASE],
+      { cwd: apiDir, env: { ...process.env, TIERWISE_BENCH_POSTGRES_URL: SERVER_URL }, timeout: 280_000, maxBuffer: 10 * 1024 * 1024 },
+    );
+    expect(stdout).toContain('loaded 2,000 customers and their decisions');
+    // | case | total | p50 | p95 | max |: every case answered 200 (the bench throws otherwise) with its total.
+    for (const name of [
+      'first page, by id',
+      'tier B, by id',
+      'by score desc',
+      'search a common word (q=Pharma)',
+      'deep page 1000, by id',
+    ]) {
+      expect(stdout).toMatch(new RegExp(`^\\| ${name.replace(/[()]/g, '\\$&')} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|$`, 'm'));
+    }
+    expect(stdout).toMatch(/^\| first page, by id \| 2,000 \|/m);
   }, 300_000);
 });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { likePattern } from '../common/like-pattern.js';
 import { insertRows } from '../database/insert-rows.js';
 import type { StoredDecisionDto } from '../decisions/dto/stored-decision.dto.js';
 import { DECISION_JSON } from '../decisions/tier-assignment.repository.js';
-import type { CustomerListQuery, CustomerSortField } from './customer-list-query.js';
+import { findCustomerPage } from './customer-list-page.js';
+import type { CustomerListQuery } from './customer-list-query.js';
 import type { CustomerView } from './customer-view.js';
 import { CustomerEntity } from './customer.entity.js';
 import { refusingTakenPhone } from './phone-taken.js';
@@ -20,18 +20,6 @@ export interface CustomerRecord {
   phone: string | null;
   facts: Record<string, unknown>;
 }
-
-const SORT_COLUMNS: Readonly<Record<CustomerSortField, string>> = {
-  id: 'c.id',
-  name: 'c.name',
-  tier: 'a.tier',
-  score: 'a.score',
-  version: 'c.version',
-  policyVersion: 'a.policy_version',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
-  gradedAt: 'a.graded_at',
-};
 
 const VIEW_COLUMNS = `c.id, c.name, c.phone, c.facts, c.created_at, c.updated_at, c.version, c.tier_override,
   a.tier, a.score, a.policy_version, a.graded_at`;
@@ -200,40 +188,16 @@ export class CustomersRepository {
     return rows[0] ? (JSON.parse(rows[0].body) as StoredDecisionDto) : undefined;
   }
 
+  /** One page of the list in its order, and the list's exact total (customer-list-page.ts says how both stay fast). */
   async list(query: CustomerListQuery): Promise<{ rows: CustomerView[]; total: number }> {
-    const { where, params } = whereClause(query.filter);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM ${VIEW_FROM} ${where}`,
-      params,
-    );
-    const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.order} NULLS LAST, c.id ASC`;
-    const limit = query.range.end - query.range.start + 1;
-    const rows = await this.dataSource.query<ViewRow[]>(
-      `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} ${where} ORDER BY ${order}
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, limit, query.range.start],
-    );
-    return { rows: rows.map(toView), total };
+    const { ids, total } = await findCustomerPage(this.dataSource, query);
+    if (ids.length === 0) return { rows: [], total };
+    const rows = await this.dataSource.query<ViewRow[]>(`SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE c.id = ANY($1::text[])`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A customer deleted between the two reads is left out rather than failing the page.
+    const inOrder = ids.flatMap((id) => byId.get(id) ?? []);
+    return { rows: inOrder.map(toView), total };
   }
-}
-
-function whereClause(filter: CustomerListQuery['filter']): { where: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.q !== undefined) {
-    params.push(likePattern(filter.q));
-    conditions.push(`(c.name ILIKE $${params.length} OR c.id ILIKE $${params.length})`);
-  }
-  if (filter.tier !== undefined) {
-    params.push(filter.tier);
-    conditions.push(`a.tier = ANY($${params.length}::text[])`);
-  }
-  if (filter.id !== undefined) {
-    params.push(filter.id);
-    conditions.push(`c.id = ANY($${params.length}::text[])`);
-  }
-  if (filter.overridden !== undefined) conditions.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
 function toView(row: ViewRow): CustomerView {

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { Logger } from 'pino';
 import type { DataSourceOptions } from 'typeorm';
@@ -45,6 +46,7 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger, appl
     // typeorm-pglite keeps one PGlite instance per process (a single session:
     // fine for the embedded single-process default). uuid_ossp is loaded so
     // TypeORM's CREATE EXTENSION can never fail on it; our ids do not need it.
-    driver: new PGliteDriver({ dataDir: database.dataDir, extensions: { uuid_ossp } }).driver,
+    // pg_trgm indexes the customer list's search (migration 1796500000000).
+    driver: new PGliteDriver({ dataDir: database.dataDir, extensions: { uuid_ossp, pg_trgm } }).driver,
   };
 }

@@ -7,6 +7,7 @@ import { DecisionKeyOrder1796100000000 } from './1796100000000-decision-key-orde
 import { ServingRole1796300000000 } from './1796300000000-serving-role.js';
 import { CustomerPhone1796400000000 } from './1796400000000-customer-phone.js';
 import { SessionEpochAndKeyExpiry1796200000000 } from './1796200000000-session-epoch-and-key-expiry.js';
+import { CustomerListSpeed1796500000000 } from './1796500000000-customer-list-speed.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   SessionEpochAndKeyExpiry1796200000000,
   ServingRole1796300000000,
   CustomerPhone1796400000000,
+  CustomerListSpeed1796500000000,
 ];

@@ -1,0 +1,210 @@
+import type { DataSource } from 'typeorm';
+import { likePattern } from '../common/like-pattern.js';
+import { readCustomerCounts, type CustomerCounts } from './customer-counts.js';
+import type { CustomerListQuery, CustomerSortField } from './customer-list-query.js';
+
+// The ids of one page of the customer list, in order, and the list's exact total, each
+// answered from an index at 1,000,000 customers (migration 1796500000000):
+// - the page is found on ids alone (index-only scans; a deep OFFSET walks an index, not rows),
+//   then the caller reads those few rows whole;
+// - every order ends in the id, in the same direction, so it is one index read forwards or back;
+// - a decision's columns (tier, score, ...) sort nulls as the smallest value, and customers
+//   with no decision at all sort with them: first ascending, last descending, by id;
+// - totals of the unfiltered and tier-filtered lists come from customer_counts (exact, kept by
+//   triggers); searches and id lists are counted, through the trigram and primary key indexes.
+
+const CUSTOMER_COLUMNS: Partial<Record<CustomerSortField, string>> = {
+  id: 'c.id',
+  name: 'c.name',
+  version: 'c.version',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+const DECISION_COLUMNS: Partial<Record<CustomerSortField, string>> = {
+  tier: 'a.tier',
+  score: 'a.score',
+  policyVersion: 'a.policy_version',
+  gradedAt: 'a.graded_at',
+};
+
+export interface CustomerPage {
+  ids: string[];
+  total: number;
+}
+
+interface Conditions {
+  /** On customers c: q, id, overridden. */
+  customer: string[];
+  /** On tier_assignments a: tier. */
+  decision: string[];
+  params: unknown[];
+}
+
+export async function findCustomerPage(dataSource: DataSource, query: CustomerListQuery): Promise<CustomerPage> {
+  const conditions = conditionsOf(query.filter);
+  const counts = await readCustomerCounts(dataSource);
+  const total = await countTotal(dataSource, query.filter, conditions, counts);
+  const offset = query.range.start;
+  const limit = query.range.end - query.range.start + 1;
+  if (offset >= total) return { ids: [], total };
+
+  const descending = query.sort.order === 'DESC';
+  const direction = descending ? 'DESC' : 'ASC';
+  const customerColumn = CUSTOMER_COLUMNS[query.sort.field];
+  if (customerColumn !== undefined) {
+    return { ids: await customerOrdered(dataSource, conditions, customerColumn, direction, offset, limit), total };
+  }
+  const decisionColumn = DECISION_COLUMNS[query.sort.field]!;
+  const ungraded = await countUngraded(dataSource, query.filter, conditions, counts);
+  const graded: Segment = (segmentOffset, segmentLimit) =>
+    decisionOrdered(dataSource, conditions, decisionColumn, direction, segmentOffset, segmentLimit);
+  const notGraded: Segment = (segmentOffset, segmentLimit) => ungradedById(dataSource, conditions, direction, segmentOffset, segmentLimit);
+  // Customers with no decision sort as nulls: the smallest value.
+  const segments: [Segment, number][] = descending
+    ? [
+        [graded, total - ungraded],
+        [notGraded, ungraded],
+      ]
+    : [
+        [notGraded, ungraded],
+        [graded, total - ungraded],
+      ];
+  return { ids: await readSegments(segments, offset, limit), total };
+}
+
+type Segment = (offset: number, limit: number) => Promise<string[]>;
+
+async function readSegments(segments: [Segment, number][], offset: number, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let skip = offset;
+  for (const [segment, size] of segments) {
+    if (ids.length >= limit) break;
+    if (size <= 0) continue;
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
+    ids.push(...(await segment(skip, limit - ids.length)));
+    skip = 0;
+  }
+  return ids;
+}
+
+function conditionsOf(filter: CustomerListQuery['filter']): Conditions {
+  const conditions: Conditions = { customer: [], decision: [], params: [] };
+  const param = (value: unknown) => `$${conditions.params.push(value)}`;
+  if (filter.q !== undefined) {
+    const pattern = param(likePattern(filter.q));
+    conditions.customer.push(`(c.name ILIKE ${pattern} OR c.id ILIKE ${pattern})`);
+  }
+  if (filter.id !== undefined) conditions.customer.push(`c.id = ANY(${param(filter.id)}::text[])`);
+  if (filter.overridden !== undefined) conditions.customer.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
+  if (filter.tier !== undefined) {
+    const tiers = [...new Set(filter.tier)];
+    // One tier as an equality, so the (tier, ...) indexes give their order too.
+    conditions.decision.push(tiers.length === 1 ? `a.tier = ${param(tiers[0])}` : `a.tier = ANY(${param(tiers)}::text[])`);
+  }
+  return conditions;
+}
+
+function where(...parts: string[][]): string {
+  const all = parts.flat();
+  return all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
+}
+
+async function countTotal(
+  dataSource: DataSource,
+  filter: CustomerListQuery['filter'],
+  conditions: Conditions,
+  counts: CustomerCounts,
+): Promise<number> {
+  if (filter.q !== undefined || filter.id !== undefined) return countRows(dataSource, conditions);
+  const all =
+    filter.tier === undefined ? counts.customers : [...new Set(filter.tier)].reduce((sum, tier) => sum + (counts.tiers.get(tier) ?? 0), 0);
+  if (filter.overridden === undefined) return all;
+  // Few customers have a tier set by hand, and a partial index lists them: count those, derive the rest.
+  const overridden = await countRows(dataSource, { ...conditions, customer: ['c.tier_override IS NOT NULL'] });
+  return filter.overridden ? overridden : all - overridden;
+}
+
+async function countUngraded(
+  dataSource: DataSource,
+  filter: CustomerListQuery['filter'],
+  conditions: Conditions,
+  counts: CustomerCounts,
+): Promise<number> {
+  // A tier filter keeps graded customers only; once a policy is published every customer is graded.
+  if (conditions.decision.length > 0 || counts.customers === counts.graded) return 0;
+  if (filter.q === undefined && filter.id === undefined && filter.overridden === undefined) return counts.customers - counts.graded;
+  const rows = await dataSource.query<[{ n: number }]>(
+    `SELECT count(*)::int AS n FROM customers c ${where(conditions.customer, [UNGRADED])}`,
+    conditions.params,
+  );
+  return rows[0].n;
+}
+
+const UNGRADED = 'NOT EXISTS (SELECT 1 FROM tier_assignments a WHERE a.customer_id = c.id)';
+
+async function countRows(dataSource: DataSource, conditions: Conditions): Promise<number> {
+  const from = conditions.decision.length > 0 ? 'customers c JOIN tier_assignments a ON a.customer_id = c.id' : 'customers c';
+  const rows = await dataSource.query<[{ n: number }]>(
+    `SELECT count(*)::int AS n FROM ${from} ${where(conditions.customer, conditions.decision)}`,
+    conditions.params,
+  );
+  return rows[0].n;
+}
+
+async function customerOrdered(
+  dataSource: DataSource,
+  conditions: Conditions,
+  column: string,
+  direction: string,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
+  const byTierOnly = conditions.customer.length === 0 && conditions.decision.length > 0;
+  // The tier filter in id order reads the (tier, customer_id) index alone.
+  const sql =
+    byTierOnly && column === 'c.id'
+      ? `SELECT a.customer_id AS id FROM tier_assignments a ${where(conditions.decision)} ORDER BY a.customer_id ${direction}`
+      : conditions.decision.length > 0
+        ? `SELECT c.id FROM customers c JOIN tier_assignments a ON a.customer_id = c.id ${where(conditions.customer, conditions.decision)}
+           ORDER BY ${column} ${direction}, c.id ${direction}`
+        : `SELECT c.id FROM customers c ${where(conditions.customer)} ORDER BY ${column} ${direction}, c.id ${direction}`;
+  return pageOf(dataSource, sql, conditions.params, offset, limit);
+}
+
+async function decisionOrdered(
+  dataSource: DataSource,
+  conditions: Conditions,
+  column: string,
+  direction: string,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
+  const nulls = direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST';
+  const from = conditions.customer.length > 0 ? 'tier_assignments a JOIN customers c ON c.id = a.customer_id' : 'tier_assignments a';
+  const sql = `SELECT a.customer_id AS id FROM ${from} ${where(conditions.customer, conditions.decision)}
+    ORDER BY ${column} ${direction} ${nulls}, a.customer_id ${direction}`;
+  return pageOf(dataSource, sql, conditions.params, offset, limit);
+}
+
+async function ungradedById(
+  dataSource: DataSource,
+  conditions: Conditions,
+  direction: string,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
+  const sql = `SELECT c.id FROM customers c ${where(conditions.customer, [UNGRADED])} ORDER BY c.id ${direction}`;
+  return pageOf(dataSource, sql, conditions.params, offset, limit);
+}
+
+async function pageOf(dataSource: DataSource, sql: string, params: unknown[], offset: number, limit: number): Promise<string[]> {
+  const rows = await dataSource.query<{ id: string }[]>(`${sql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+    ...params,
+    limit,
+    offset,
+  ]);
+  return rows.map((row) => row.id);
+}
