@@ -19,6 +19,7 @@ const PAGES = [
 
 // Names of controls that would change something. Looking things up, testing a policy on made-up facts,
 // filtering, exporting and switching language write nothing.
+const NOT_WRITING = /filter|export|language|english|简体中文/i;
 const WRITING = /\b(save|delete|remove|create|new|add|edit|publish|roll ?back|import|override|unlock|revoke|disable|enable|confirm)\b/i;
 
 describe('an auditor', () => {
@@ -42,7 +43,7 @@ describe('an auditor', () => {
           .filter((element) => !(element as HTMLButtonElement).disabled && (element as HTMLElement).offsetParent !== null)
           .map((element) => (element.getAttribute('aria-label') || element.textContent || '').trim()),
       );
-    expect(controls.filter((label) => WRITING.test(label))).toEqual([]);
+    expect(controls.filter((label) => WRITING.test(label) && !NOT_WRITING.test(label))).toEqual([]);
     await screenshot(page, `30-auditor-${name}`);
   });
 });

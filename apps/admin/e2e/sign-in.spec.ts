@@ -18,10 +18,10 @@ describe('signing in', () => {
       if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) foreign.push(request.url());
     });
     await page.goto('/');
-    await expect(page.getByLabel('Username').isVisible()).resolves.toBe(true);
+    await page.locator('input[name="username"]').waitFor();
     await screenshot(page, '01-login');
-    await page.getByLabel('Username').fill('nobody');
-    await page.getByLabel('Password').fill('wrong-password');
+    await page.locator('input[name="username"]').fill('nobody');
+    await page.locator('input[name="password"]').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('user name or password', { exact: false }).waitFor();
     expect(foreign).toEqual([]);

@@ -28,8 +28,8 @@ export async function signedInPage(browser: Browser, baseUrl: string, role: Role
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByLabel('Username').fill(USERS[role].username);
-  await page.getByLabel('Password').fill(USERS[role].password);
+  await page.locator('input[name="username"]').fill(USERS[role].username);
+  await page.locator('input[name="password"]').fill(USERS[role].password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.hash.includes('/login'));
   return page;
