@@ -88,7 +88,7 @@ describe('authoring, publishing and rolling back a policy change', () => {
     expect(history.find((row) => row.newTier === 'B')).toMatchObject({
       previousTier: 'A',
       policy: { version: draftVersion },
-      cause: 'publish',
+      cause: 'policy-publish',
     });
 
     await page.goto(`/#/customers/${CUSTOMER_78}/show`);
