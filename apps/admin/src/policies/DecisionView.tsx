@@ -12,9 +12,12 @@ export function DecisionView({ decision, warnings, labels }: { decision: Decisio
   return (
     <Box>
       <Typography variant="h6" component="p">
-        {decision.tier === null
-          ? translate('tierwise.policies.test.noTier')
-          : translate('tierwise.policies.test.tier', { tier: decision.tier })}
+        {/* "Tier B" in an element of its own: what a person (and a test) looks for. */}
+        <span>
+          {decision.tier === null
+            ? translate('tierwise.policies.test.noTier')
+            : translate('tierwise.policies.test.tier', { tier: decision.tier })}
+        </span>
         {decision.tier !== null && labels.tier(decision.tier) !== decision.tier && (
           <Typography component="span" color="text.secondary">
             {' '}

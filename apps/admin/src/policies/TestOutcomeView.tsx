@@ -57,7 +57,7 @@ function TestFailure({ error }: { error: unknown }) {
       {errors.length > 0 && (
         <List dense disablePadding>
           {errors.map((entry, index) => (
-            <ListItem key={index} disableGutters>
+            <ListItem key={index} disableGutters sx={{ display: 'block' }}>
               <code>{entry.path}</code>&nbsp;{entry.message}
             </ListItem>
           ))}

@@ -94,6 +94,7 @@ export function TestPanel({ policy, version }: { policy: Policy; version: Policy
             </Grid>
           ) : (
             <TextField
+              fullWidth={false}
               sx={{ mt: 2, minWidth: 320 }}
               size="small"
               label={translate('tierwise.policies.test.customerId')}

@@ -19,6 +19,7 @@ export function VersionPicker({
     <TextField
       select
       size="small"
+      fullWidth={false}
       sx={{ minWidth: 220 }}
       label={label}
       value={value === undefined ? '' : String(value)}

@@ -1,4 +1,17 @@
-import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TablePagination, Tooltip } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TablePagination,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Loading, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -23,19 +36,16 @@ export function VersionsTable({ policy }: { policy: Policy }) {
   const { data, total, isPending, error } = usePolicyVersions(policy.id, page, PER_PAGE);
   if (isPending) return <Loading />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
-  const when = (iso: string | null) => formatDateTime(iso, locale) ?? '—';
+  const when = (iso: string | null) => formatDateTime(iso, locale, 'short') ?? '—';
   return (
-    <Box>
+    <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" aria-label={translate('tierwise.policies.show.versions')}>
         <TableHead>
           <TableRow>
             <TableCell>{translate('tierwise.policies.fields.version')}</TableCell>
             <TableCell>{translate('tierwise.policies.fields.status')}</TableCell>
             <TableCell>{translate('tierwise.policies.fields.author')}</TableCell>
-            <TableCell>{translate('tierwise.policies.fields.createdAt')}</TableCell>
             <TableCell>{translate('tierwise.policies.fields.publisher')}</TableCell>
-            <TableCell>{translate('tierwise.policies.fields.publishedAt')}</TableCell>
-            <TableCell>{translate('tierwise.policies.fields.supersededAt')}</TableCell>
             <TableCell>{translate('tierwise.policies.fields.hash')}</TableCell>
             <TableCell>{translate('tierwise.policies.fields.lint')}</TableCell>
             <TableCell>{translate('tierwise.policies.fields.note')}</TableCell>
@@ -51,18 +61,29 @@ export function VersionsTable({ policy }: { policy: Policy }) {
               <TableCell>
                 <VersionStatusChip status={version.status} />
               </TableCell>
-              <TableCell>{version.createdBy}</TableCell>
-              <TableCell>{when(version.createdAt)}</TableCell>
-              <TableCell>{version.publishedBy ?? '—'}</TableCell>
-              <TableCell>{when(version.publishedAt)}</TableCell>
-              <TableCell>{when(version.supersededAt)}</TableCell>
+              <TableCell>
+                <WhoWhen who={version.createdBy} when={when(version.createdAt)} />
+              </TableCell>
+              <TableCell>
+                {version.publishedBy ? (
+                  <WhoWhen
+                    who={version.publishedBy}
+                    when={when(version.publishedAt)}
+                    until={
+                      version.supersededAt ? translate('tierwise.policies.supersededOn', { date: when(version.supersededAt) }) : undefined
+                    }
+                  />
+                ) : (
+                  '—'
+                )}
+              </TableCell>
               <TableCell>
                 <ShortHash hash={version.hash} />
               </TableCell>
               <TableCell>
                 <LintCounts lint={version.lint} />
               </TableCell>
-              <TableCell sx={{ maxWidth: 240 }}>{version.note ?? ''}</TableCell>
+              <TableCell sx={{ minWidth: 120 }}>{version.note ?? ''}</TableCell>
               <TableCell>
                 <VersionRowActions policy={policy} version={version} />
               </TableCell>
@@ -84,6 +105,23 @@ export function VersionsTable({ policy }: { policy: Policy }) {
   );
 }
 
+/** "user:cauthor" over the date (and, for a publication, until when it was in force): one cell. */
+function WhoWhen({ who, when, until }: { who: string; when: string; until?: string | undefined }) {
+  return (
+    <>
+      <Box>{who}</Box>
+      <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+        {when}
+      </Typography>
+      {until && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ whiteSpace: 'nowrap' }}>
+          {until}
+        </Typography>
+      )}
+    </>
+  );
+}
+
 /** Open, compare, and for authors: a new draft from this version, or edit it when it is a draft. */
 function VersionRowActions({ policy, version }: { policy: Policy; version: PolicyVersionSummary }) {
   const translate = useTranslate();
@@ -92,7 +130,7 @@ function VersionRowActions({ policy, version }: { policy: Policy; version: Polic
   const args = { version: version.version };
   const comparand = defaultComparand(version.version, policy);
   return (
-    <Stack direction="row" spacing={0.5}>
+    <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
       <Button
         size="small"
         component={Link}

@@ -1,4 +1,4 @@
-/** A timestamp in the console's language, or null for "not yet". */
-export function formatDateTime(iso: string | null, locale: string): string | null {
-  return iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : null;
+/** A timestamp in the console's language, or null for "not yet"; `short` for table cells. */
+export function formatDateTime(iso: string | null, locale: string, style: 'medium' | 'short' = 'medium'): string | null {
+  return iso ? new Date(iso).toLocaleString(locale, { dateStyle: style, timeStyle: 'short' }) : null;
 }

@@ -11,10 +11,17 @@ describe('version rules', () => {
   });
 
   it('rolls back to a released version other than the one in force', () => {
-    expect(canBeRolledBackTo({ status: 'superseded', version: 1 }, { publishedVersion: 3 })).toBe(true);
-    expect(canBeRolledBackTo({ status: 'published', version: 3 }, { publishedVersion: 3 })).toBe(false);
-    expect(canBeRolledBackTo({ status: 'draft', version: 4 }, { publishedVersion: 3 })).toBe(false);
-    expect(canBeRolledBackTo({ status: 'discarded', version: 2 }, { publishedVersion: 3 })).toBe(false);
+    const inForce = { publishedVersion: 3, publishedHash: 'sha256:c' };
+    expect(canBeRolledBackTo({ status: 'superseded', version: 1, hash: 'sha256:a' }, inForce)).toBe(true);
+    expect(canBeRolledBackTo({ status: 'published', version: 3, hash: 'sha256:c' }, inForce)).toBe(false);
+    expect(canBeRolledBackTo({ status: 'draft', version: 4, hash: null }, inForce)).toBe(false);
+    expect(canBeRolledBackTo({ status: 'discarded', version: 2, hash: null }, inForce)).toBe(false);
+  });
+
+  it('offers no rollback to a version whose rules are in force already (the copy a rollback published)', () => {
+    expect(
+      canBeRolledBackTo({ status: 'superseded', version: 1, hash: 'sha256:a' }, { publishedVersion: 4, publishedHash: 'sha256:a' }),
+    ).toBe(false);
   });
 
   it('compares against the version in force, else the previous one', () => {

@@ -7,9 +7,17 @@ export const isDraft = (version: Pick<PolicyVersionSummary, 'status'>) => versio
 /** A draft with lint errors is refused by the api; the button stays visible, disabled, with the reason. */
 export const canBePublished = (version: Pick<PolicyVersionSummary, 'status' | 'lint'>) => isDraft(version) && version.lint.errors === 0;
 
-/** Rollback puts an earlier released version back in force; the one in force needs no rollback. */
-export const canBeRolledBackTo = (version: Pick<PolicyVersionSummary, 'status' | 'version'>, policy: Pick<Policy, 'publishedVersion'>) =>
-  (version.status === 'superseded' || version.status === 'published') && version.version !== policy.publishedVersion;
+/**
+ * Rollback puts an earlier released version back in force. Not the one in force, nor one whose rules
+ * are in force already (after a rollback, the copy in force has the same hash as the version copied).
+ */
+export const canBeRolledBackTo = (
+  version: Pick<PolicyVersionSummary, 'status' | 'version' | 'hash'>,
+  policy: Pick<Policy, 'publishedVersion' | 'publishedHash'>,
+) =>
+  (version.status === 'superseded' || version.status === 'published') &&
+  version.version !== policy.publishedVersion &&
+  (version.hash === null || version.hash !== policy.publishedHash);
 
 /** The version a comparison starts from: the version in force, else the one before. */
 export function defaultComparand(version: number, policy: Pick<Policy, 'publishedVersion'>): number | undefined {
