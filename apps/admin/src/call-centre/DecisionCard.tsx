@@ -77,7 +77,7 @@ function TreatmentFacts({ summary }: { summary: TreatmentSummary }) {
     >
       <Fact term={translate(`${T}.queue`)}>
         {queue ? (
-          <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
+          <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
             {queue.greenChannel ? (
               <Chip color="success" label={translate(`${T}.greenChannel`)} size="small" />
             ) : (

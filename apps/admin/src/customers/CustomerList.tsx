@@ -17,7 +17,13 @@ export function CustomerList() {
   const translate = useTranslate();
   const { tiers } = usePolicyInForce();
   const filters = [
-    <SearchInput key="q" source="q" alwaysOn placeholder={translate(`${T}.list.search`)} aria-label={translate(`${T}.list.search`)} />,
+    <SearchInput
+      key="q"
+      source="q"
+      alwaysOn
+      placeholder={translate(`${T}.list.search`)}
+      slotProps={{ htmlInput: { 'aria-label': translate(`${T}.list.search`) } }}
+    />,
     <SelectInput
       key="tier"
       source="tier"

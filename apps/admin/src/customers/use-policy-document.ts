@@ -2,13 +2,14 @@ import type { FactDefinition, Label, PolicyDocument } from '@tierwise/policy';
 import { useQuery } from '@tanstack/react-query';
 import { useLocaleState } from 'react-admin';
 import { requestJson } from '../api/http-client';
+import { orderedFacts } from './fact-order';
 
 export interface PolicyInForce {
   /** Undefined while loading; null when the policy has no published version. */
   document: PolicyDocument | null | undefined;
   isPending: boolean;
   error: unknown;
-  /** The facts a customer record carries, in the policy's order. */
+  /** The facts a customer record carries, scorecard facts first (fact-order.ts). */
   facts: [string, FactDefinition][];
   tiers: { id: string; label: string }[];
   /** A label in the user's language. */
@@ -33,7 +34,7 @@ export function usePolicyInForce(policyId = 'default'): PolicyInForce {
     document: data,
     isPending,
     error,
-    facts: Object.entries(data?.facts ?? {}),
+    facts: data ? orderedFacts(data) : [],
     tiers: (data?.grading.tiers ?? []).map((tier) => ({ id: tier.id, label: localize(tier.label, tier.id) })),
     localize,
   };

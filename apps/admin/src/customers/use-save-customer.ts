@@ -56,8 +56,8 @@ export function useSaveCustomer(customer: Customer | undefined, factNames: reado
       const placed = placeProblems(fieldProblemsOf(error instanceof HttpError ? error.body : undefined), factNames);
       const message = error instanceof Error ? error.message : String(error);
       const nothingPlaced = Object.keys(placed.fields).length === 0 && placed.unplaced.length === 0;
+      // react-admin announces a submission that came back with field errors ("the form is not valid").
       setUnplaced(nothingPlaced ? [{ path: '', message }] : placed.unplaced);
-      if (!nothingPlaced) notify(message, { type: 'error' });
       return placed.fields;
     }
   };
