@@ -1,7 +1,7 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
-import { Box, Button, Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { Show, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { NavigateButton } from './NavigateButton';
 import { formatDateTime } from './format-date';
 import { LabelledValue } from './LabelledValue';
 import type { Policy } from './policy-types';
@@ -31,9 +31,9 @@ function PolicyShowActions() {
   if (!policy) return null;
   return (
     <TopToolbar>
-      <Button component={Link} to={diffPagePath(policy.id)} startIcon={<CompareArrowsIcon />}>
+      <NavigateButton to={diffPagePath(policy.id)} startIcon={<CompareArrowsIcon />}>
         {translate('tierwise.policies.actions.compareVersions')}
-      </Button>
+      </NavigateButton>
     </TopToolbar>
   );
 }

@@ -7,7 +7,7 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import { Button, Stack, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { NavigateButton } from './NavigateButton';
 import { canAuthorPolicies, canPublishPolicies } from '../auth/capabilities';
 import { useRole } from '../auth/use-role';
 import { PublicationConsequences } from './PublicationConsequences';
@@ -75,13 +75,13 @@ export function VersionActions({
 
   return (
     <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-      <Button component={Link} to={diffPagePath(policy.id, comparand, version.version)} startIcon={<CompareArrowsIcon />}>
+      <NavigateButton to={diffPagePath(policy.id, comparand, version.version)} startIcon={<CompareArrowsIcon />}>
         {translate('tierwise.policies.actions.compare')}
-      </Button>
+      </NavigateButton>
       {author && isDraft(version) && (
-        <Button component={Link} to={draftEditorPath(policy.id, version.version)} startIcon={<EditIcon />}>
+        <NavigateButton to={draftEditorPath(policy.id, version.version)} startIcon={<EditIcon />}>
           {translate('tierwise.policies.actions.editDraft')}
-        </Button>
+        </NavigateButton>
       )}
       {author && (
         <Button

@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { Loading, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { NavigateButton } from './NavigateButton';
 import { canAuthorPolicies } from '../auth/capabilities';
 import { useRole } from '../auth/use-role';
 import { formatDateTime } from './format-date';
@@ -131,35 +132,28 @@ function VersionRowActions({ policy, version }: { policy: Policy; version: Polic
   const comparand = defaultComparand(version.version, policy);
   return (
     <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
-      <Button
+      <NavigateButton
         size="small"
-        component={Link}
         to={versionPagePath(policy.id, version.version)}
         aria-label={translate('tierwise.policies.actions.openVersion', args)}
       >
         {translate('tierwise.policies.actions.open')}
-      </Button>
-      <Button
+      </NavigateButton>
+      <NavigateButton
         size="small"
-        component={Link}
-        to={
-          comparand === undefined
-            ? diffPagePath(policy.id, undefined, version.version)
-            : diffPagePath(policy.id, comparand, version.version)
-        }
+        to={diffPagePath(policy.id, comparand, version.version)}
         aria-label={translate('tierwise.policies.actions.compareVersion', args)}
       >
         {translate('tierwise.policies.actions.compare')}
-      </Button>
+      </NavigateButton>
       {canAuthorPolicies(role) && isDraft(version) && (
-        <Button
+        <NavigateButton
           size="small"
-          component={Link}
           to={draftEditorPath(policy.id, version.version)}
           aria-label={translate('tierwise.policies.actions.editDraftVersion', args)}
         >
           {translate('tierwise.policies.actions.editDraft')}
-        </Button>
+        </NavigateButton>
       )}
       {canAuthorPolicies(role) && (
         <Tooltip title={translate('tierwise.policies.actions.newDraftHint', args)}>
