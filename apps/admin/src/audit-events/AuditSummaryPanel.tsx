@@ -16,7 +16,8 @@ export function AuditSummaryPanel() {
       ? translate('tierwise.auditEvents.summary.wholeRecord')
       : row.path[0] === 'facts' && row.path.length === 2
         ? labels.factLabel(row.path[1] ?? '')
-        : row.path.join(' › ');
+        : row.path.map((part) => summaryKeyName(part)).join(' › ');
+  const summaryKeyName = (key: string) => translate(`tierwise.auditEvents.summary.keys.${key}`, { _: key });
   const side = (row: ChangeRow, which: 'before' | 'after') =>
     which in row ? displayValue(row[which]) : translate('tierwise.auditEvents.summary.absent');
   return (
@@ -50,7 +51,7 @@ export function AuditSummaryPanel() {
       )}
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 1, mb: 0 }}>
         {details.map(([key, value]) => (
-          <Detail key={key} name={key} value={displayValue(value)} />
+          <Detail key={key} name={summaryKeyName(key)} value={displayValue(value)} />
         ))}
         <Detail name={translate('tierwise.auditEvents.fields.requestId')} value={event.requestId ?? '—'} />
       </Box>

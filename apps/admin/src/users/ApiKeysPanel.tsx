@@ -3,6 +3,7 @@ import { DataTable, List, TopToolbar, useTranslate } from 'react-admin';
 import { canManageUsers } from '../auth/capabilities';
 import { useRole } from '../auth/use-role';
 import { WhenField } from '../tier-history/WhenField';
+import { ActorField } from './ActorField';
 import { apiKeyStatus } from './api-key-status';
 import { CreateApiKeyButton } from './CreateApiKeyButton';
 import { RevokeApiKeyButton } from './RevokeApiKeyButton';
@@ -41,7 +42,15 @@ export function ApiKeysPanel() {
         title={false}
         empty={false}
       >
-        <DataTable rowClick={false} bulkActionButtons={false}>
+        <DataTable
+          rowClick={false}
+          bulkActionButtons={false}
+          empty={
+            <Typography variant="body2" sx={{ p: 2 }}>
+              {translate('tierwise.users.apiKeys.none')}
+            </Typography>
+          }
+        >
           <Col source="name" label="tierwise.users.apiKeys.fields.name" />
           <Col source="prefix" label="tierwise.users.apiKeys.fields.prefix" disableSort render={(key) => <code>{key.prefix}…</code>} />
           <Col source="role" label="tierwise.users.apiKeys.fields.role" render={(key) => <RoleField role={key.role} />} />
@@ -60,7 +69,12 @@ export function ApiKeysPanel() {
             }}
           />
           <Col source="createdAt" label="tierwise.users.apiKeys.fields.createdAt" render={(key) => when(key.createdAt)} />
-          <Col source="createdBy" label="tierwise.users.apiKeys.fields.createdBy" disableSort />
+          <Col
+            source="createdBy"
+            label="tierwise.users.apiKeys.fields.createdBy"
+            disableSort
+            render={(key) => <ActorField actor={key.createdBy} />}
+          />
           <Col source="lastUsedAt" label="tierwise.users.apiKeys.fields.lastUsedAt" render={(key) => when(key.lastUsedAt)} />
           <Col source="expiresAt" label="tierwise.users.apiKeys.fields.expiresAt" disableSort render={(key) => when(key.expiresAt)} />
           {canManageUsers(role) && (

@@ -14,6 +14,7 @@ import {
 import { canManageUsers } from '../auth/capabilities';
 import { useRole } from '../auth/use-role';
 import { WhenField } from '../tier-history/WhenField';
+import { ActorField } from './ActorField';
 import { auditAboutUserPath, auditByUserPath } from './audit-links';
 import { EnabledField } from './EnabledField';
 import { RoleField } from './RoleField';
@@ -56,7 +57,11 @@ export function UserShow() {
           label="tierwise.users.fields.enabled"
           render={(user) => <EnabledField disabled={user.disabled} />}
         />
-        <TextField source="createdBy" label="tierwise.users.fields.createdBy" />
+        <FunctionField<User>
+          source="createdBy"
+          label="tierwise.users.fields.createdBy"
+          render={(user) => <ActorField actor={user.createdBy} />}
+        />
         <FunctionField<User>
           source="createdAt"
           label="tierwise.users.fields.createdAt"

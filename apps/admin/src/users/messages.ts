@@ -41,6 +41,7 @@ export const usersMessages = {
         },
         apiKeys: {
           title: 'API keys',
+          none: 'No API keys yet.',
           create: 'New API key',
           createTitle: 'New API key for a calling system',
           nameHelp: 'The system that will use it, e.g. ivr-prod',
@@ -113,6 +114,7 @@ export const usersMessages = {
         },
         apiKeys: {
           title: 'API 密钥',
+          none: '还没有 API 密钥。',
           create: '新建 API 密钥',
           createTitle: '为调用系统新建 API 密钥',
           nameHelp: '使用该密钥的系统，例如 ivr-prod',

@@ -72,6 +72,8 @@ const userChangeOf = (values: Record<string, unknown>): UserChange => ({
 
 function reportErrors(error: unknown, notify: ReturnType<typeof useNotify>): FormErrors {
   const fields = fieldErrorsOf(error);
-  notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+  // Problems with a field are shown under it; the notice only points there.
+  if (fields) notify('ra.message.invalid_form', { type: 'error' });
+  else notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
   return fields;
 }
