@@ -6,6 +6,7 @@ import { BootstrapModule } from './bootstrap/bootstrap.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         TierHistoryModule,
         PoliciesModule,
         AuditModule,
+        DashboardModule,
         BootstrapModule,
       ],
     };

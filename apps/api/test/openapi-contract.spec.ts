@@ -345,6 +345,16 @@ describe('OpenAPI contract: live answers against the document', () => {
     expect((await contract.call(csv, `${V1}/audit-events/export.csv${badSort}`, { headers: auditor })).statusCode).toBe(400);
   });
 
+  it('dashboard aggregates', async () => {
+    for (const [operation, url] of [
+      ['GET /api/v1/dashboard/tiers', `${V1}/dashboard/tiers`],
+      ['GET /api/v1/dashboard/value-matrix', `${V1}/dashboard/value-matrix`],
+    ] as const) {
+      expect((await contract.call(operation, url, { headers: await as('publisher') })).statusCode).toBe(200);
+      expect((await contract.call(operation, url, { headers: await as('agent') })).statusCode).toBe(403);
+    }
+  });
+
   // Last: a route in the document that no test above called fails here, by name.
   it('exercised every operation of the document, with a success and an error', () => {
     expect(contract.missing(NO_ERROR_POSSIBLE)).toEqual([]);

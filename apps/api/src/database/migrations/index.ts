@@ -8,6 +8,7 @@ import { ServingRole1796300000000 } from './1796300000000-serving-role.js';
 import { CustomerPhone1796400000000 } from './1796400000000-customer-phone.js';
 import { SessionEpochAndKeyExpiry1796200000000 } from './1796200000000-session-epoch-and-key-expiry.js';
 import { CustomerListSpeed1796500000000 } from './1796500000000-customer-list-speed.js';
+import { DashboardCells1796600000000 } from './1796600000000-dashboard-cells.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   ServingRole1796300000000,
   CustomerPhone1796400000000,
   CustomerListSpeed1796500000000,
+  DashboardCells1796600000000,
 ];
