@@ -100,6 +100,7 @@ export function ConditionBuilder({ conditions, onChange, document, scope, label,
           controlElements={{ fieldSelector: PathFieldSelector }}
           getValueEditorType={(field, operator) => valueEditorType(fieldMap.get(field), operator)}
           showNotToggle
+          enableMountQueryChange={false}
           listsAsArrays
           parseNumbers="strict-limited"
           disabled={disabled}

@@ -38,6 +38,9 @@ export function ConflictPanel({ theirs, mineText, busy, onOverwrite, onLoadTheir
           modified={mineText}
           originalModelPath={`conflict-theirs-${theirs.revision}.json`}
           modifiedModelPath={`conflict-mine-${theirs.revision}.json`}
+          // Kept: disposing the models before the diff widget lets go of them throws (a known @monaco-editor/react issue).
+          keepCurrentOriginalModel
+          keepCurrentModifiedModel
           options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false } }}
         />
       </Box>

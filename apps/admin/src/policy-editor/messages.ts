@@ -15,7 +15,7 @@ export const policyEditorMessages = {
         save: 'Save',
         saving: 'Saving…',
         saved: 'Saved: revision %{revision}.',
-        unsaved: 'Unsaved changes',
+        unsaved: 'Edited since the last save',
         revision: 'Editing revision %{revision}',
         saveFailed: 'Could not save: %{message}',
         notADraft: 'This version is no longer a draft (it was published or discarded); your text stays here, copy it into a new draft.',
