@@ -9,6 +9,7 @@ const apiDir = fileURLToPath(new URL('..', import.meta.url));
 // Named like this run's other databases, so a run that dies leaves nothing behind for long (global-setup drops it).
 const DATABASE = `${CLONE_PREFIX}bench`;
 const LIST_DATABASE = `${CLONE_PREFIX}bench_list`;
+const DASHBOARD_DATABASE = `${CLONE_PREFIX}bench_dashboard`;
 
 // npm run bench:api at a smoke size, exactly as a person runs it (build, then
 // the bench with the api as a child process): a bench that no longer runs
@@ -18,6 +19,7 @@ describe('API bench at smoke size', () => {
     await onServer(async (client) => {
       await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${LIST_DATABASE} WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS ${DASHBOARD_DATABASE} WITH (FORCE)`);
     });
   });
 
@@ -63,5 +65,22 @@ describe('API bench at smoke size', () => {
       expect(stdout).toMatch(new RegExp(`^\\| ${name.replace(/[()]/g, '\\$&')} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|$`, 'm'));
     }
     expect(stdout).toMatch(/^\| first page, by id \| 2,000 \|/m);
+  }, 300_000);
+  it('dashboard bench: loads 2,000 customers, times both aggregates and finds them equal to a direct scan', async () => {
+    // Built first, as npm run bench:dashboard does (tsc -p tsconfig.build.json && tsx bench/dashboard.bench.ts).
+    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: apiDir, timeout: 200_000 });
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'bench/dashboard.bench.ts', '--customers', '2000', '--iterations', '2', '--database', DASHBOARD_DATABASE],
+      {
+        cwd: apiDir,
+        env: { ...process.env, TIERWISE_BENCH_POSTGRES_URL: SERVER_URL },
+        timeout: 280_000,
+        maxBuffer: 10 * 1024 * 1024,
+      },
+    );
+    expect(stdout).toMatch(/^\| GET \/dashboard\/tiers \| 2,000 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
+    expect(stdout).toMatch(/^\| GET \/dashboard\/value-matrix \| 2,000 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
+    expect(stdout).toContain('summary rows agree with it: yes');
   }, 300_000);
 });
