@@ -38,6 +38,10 @@ export async function startConsoleServer(options: { demoCustomers?: number } = {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // Should this process end without stopping the server (a test runner killed mid-run), take it along.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(baseUrl, child);
