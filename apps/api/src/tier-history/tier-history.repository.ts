@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { timeConditions } from '../common/ra-list-query.js';
+import { timeConditions, type ListSort } from '../common/ra-list-query.js';
 import { insertRows } from '../database/insert-rows.js';
 import type { TierHistoryFilter, TierHistoryListQuery, TierHistorySortField } from './tier-history-list-query.js';
+import { after, orderBy, sortKey, type TierHistoryCursor } from './tier-history-sort.js';
 import { TierHistoryEntity } from './tier-history.entity.js';
-
-const SORT_COLUMNS: Readonly<Record<TierHistorySortField, string>> = {
-  at: 'h.at',
-  id: 'h.id',
-  customerId: 'h.customer_id',
-  newTier: 'h.new_tier',
-  previousTier: 'h.previous_tier',
-  score: 'h.score',
-  policyVersion: 'h.policy_version',
-  cause: 'h.cause',
-};
 
 export type NewTierHistory = Omit<TierHistoryEntity, 'id' | 'at'>;
 
@@ -68,14 +58,35 @@ export class TierHistoryRepository {
       `SELECT count(*)::int AS total FROM tier_history h ${where}`,
       params,
     );
-    const { field, order } = query.sort;
-    const orderBy = field === 'id' ? `h.id ${order}` : `${SORT_COLUMNS[field]} ${order} NULLS LAST, h.id ${order}`;
     const rows = await this.dataSource.query<HistoryRow[]>(
-      `SELECT h.* FROM tier_history h ${where} ORDER BY ${orderBy}
+      `SELECT h.* FROM tier_history h ${where} ORDER BY ${orderBy(query.sort)}
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.range.end - query.range.start + 1, query.range.start],
     );
     return { rows: rows.map(toEntity), total };
+  }
+
+  /**
+   * One page of the export after `cursor`, in the list's order, by keyset rather
+   * than OFFSET: a page near the end of a long export costs what one near its start does.
+   */
+  async exportPage(
+    filter: TierHistoryFilter,
+    sort: ListSort<TierHistorySortField>,
+    cursor: TierHistoryCursor | undefined,
+    size: number,
+  ): Promise<{ rows: TierHistoryEntity[]; next: TierHistoryCursor | undefined }> {
+    const { conditions, params } = filterConditions(filter);
+    if (cursor) conditions.push(after(sort, cursor, params));
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    params.push(size);
+    const rows = await this.dataSource.query<(HistoryRow & { sort_key: string | null })[]>(
+      `SELECT h.*, ${sortKey(sort.field)} AS sort_key FROM tier_history h ${where} ORDER BY ${orderBy(sort)} LIMIT $${params.length}`,
+      params,
+    );
+    const last = rows.at(-1);
+    const next = rows.length === size && last ? { key: last.sort_key, id: String(last.id) } : undefined;
+    return { rows: rows.map(toEntity), next };
   }
 }
 
