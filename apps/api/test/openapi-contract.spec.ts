@@ -254,6 +254,10 @@ describe('OpenAPI contract: live answers against the document', () => {
     expect((await contract.call(history, `${url}/tier-history`)).statusCode).toBe(401);
     expect((await contract.call('GET /api/v1/tier-history', `${V1}/tier-history`, { headers: reader })).statusCode).toBe(200);
     expect((await contract.call('GET /api/v1/tier-history', `${V1}/tier-history${badSort}`, { headers: reader })).statusCode).toBe(400);
+    const historyCsv = 'GET /api/v1/tier-history/export.csv';
+    expect((await contract.call(historyCsv, `${V1}/tier-history/export.csv`, { headers: reader })).statusCode).toBe(200);
+    expect((await contract.call(historyCsv, `${V1}/tier-history/export.csv${badSort}`, { headers: reader })).statusCode).toBe(400);
+    expect((await contract.call(historyCsv, `${V1}/tier-history/export.csv`, { headers: await as('agent') })).statusCode).toBe(403);
 
     const importOp = 'POST /api/v1/customers/import';
     const file = jsonl([customerFactory({ tier: 'B' }), customerFactory({ tier: 'C' })]);
