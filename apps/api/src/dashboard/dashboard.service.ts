@@ -22,7 +22,7 @@ export class DashboardService {
   }
 
   async valueMatrix(): Promise<ValueMatrixDto> {
-    return valueMatrix(await readDashboardCells(this.dataSource));
+    return valueMatrix((await readDashboardCells(this.dataSource)).facts);
   }
 
   // No policy in force yet (a fresh database before bootstrap): tiers as found, by name.

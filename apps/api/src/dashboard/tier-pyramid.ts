@@ -1,5 +1,5 @@
 import { VALUE_FACT } from './dashboard-axes.js';
-import type { DashboardCell } from './dashboard-cells.js';
+import type { DashboardCells } from './dashboard-cells.js';
 import type { DashboardPolicyDto, DashboardTiersDto, TierSliceDto } from './dto/dashboard.dto.js';
 
 /**
@@ -7,20 +7,17 @@ import type { DashboardPolicyDto, DashboardTiersDto, TierSliceDto } from './dto/
  * pyramid. Tiers in the policy's order (every tier of it, empty ones too), then any other tier
  * still held from an earlier policy, by name.
  */
-export function tierPyramid(
-  cells: readonly DashboardCell[],
-  policy: DashboardPolicyDto | null,
-  policyTiers: readonly string[],
-): DashboardTiersDto {
+export function tierPyramid(cells: DashboardCells, policy: DashboardPolicyDto | null, policyTiers: readonly string[]): DashboardTiersDto {
   const perTier = new Map<string, { customers: number; value: number }>(policyTiers.map((tier) => [tier, { customers: 0, value: 0 }]));
   let customers = 0;
   let graded = 0;
   let untiered = 0;
   let totalValue = 0;
-  for (const cell of cells) {
+  for (const cell of cells.facts) {
     customers += cell.customers;
     totalValue += cell.value;
-    if (!cell.graded) continue;
+  }
+  for (const cell of cells.tiers) {
     graded += cell.customers;
     if (cell.tier === null) {
       untiered += cell.customers;

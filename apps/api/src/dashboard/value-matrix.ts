@@ -1,5 +1,5 @@
 import { binIndex, POTENTIAL_EDGES, POTENTIAL_FACT, POTENTIAL_RANGE, VALUE_EDGES, VALUE_FACT } from './dashboard-axes.js';
-import type { DashboardCell } from './dashboard-cells.js';
+import type { FactCell } from './dashboard-cells.js';
 import type { QuadrantDto, ValueMatrixDto } from './dto/dashboard.dto.js';
 
 /**
@@ -8,7 +8,7 @@ import type { QuadrantDto, ValueMatrixDto } from './dto/dashboard.dto.js';
  * customers in the grid (the median, to the nearest edge); potential at the first edge at or
  * above the midpoint of growth's declared range (7.5 -> 8).
  */
-export function valueMatrix(cells: readonly DashboardCell[]): ValueMatrixDto {
+export function valueMatrix(cells: readonly FactCell[]): ValueMatrixDto {
   const counts = POTENTIAL_EDGES.map(() => VALUE_EDGES.map(() => 0));
   let withoutFacts = 0;
   for (const cell of cells) {

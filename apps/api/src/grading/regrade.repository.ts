@@ -92,11 +92,23 @@ export class RegradeRepository {
       tier: customer.decision.tier,
       score: customer.decision.score,
     }));
+    // Rows that exist are UPDATEd, so only a first grading goes through INSERT and its BEFORE INSERT
+    // trigger (it reads the customer's value fact for the dashboard, migration 1796700000000);
+    // INSERT ... ON CONFLICT would fire that trigger for every row. A decision written meanwhile
+    // by another transaction still lands in ON CONFLICT.
     await manager.query(
-      `INSERT INTO tier_assignments
+      `WITH r AS MATERIALIZED (
+         SELECT * FROM json_to_recordset($1::json) AS r(customer_id text, decision json, tier text, score double precision)),
+       updated AS (
+         UPDATE tier_assignments g SET
+           decision = r.decision, tier = r.tier, score = r.score, policy_id = $2, policy_version = $3,
+           policy_hash = $4, cause = $5, graded_at = now()
+           FROM r WHERE g.customer_id = r.customer_id
+         RETURNING g.customer_id)
+       INSERT INTO tier_assignments
          (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at)
        SELECT r.customer_id, r.decision, r.tier, r.score, $2, $3, $4, $5, now()
-         FROM json_to_recordset($1::json) AS r(customer_id text, decision json, tier text, score double precision)
+         FROM r WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE u.customer_id = r.customer_id)
        ON CONFLICT (customer_id) DO UPDATE SET
          decision = EXCLUDED.decision, tier = EXCLUDED.tier, score = EXCLUDED.score,
          policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,

@@ -9,6 +9,7 @@ import { CustomerPhone1796400000000 } from './1796400000000-customer-phone.js';
 import { SessionEpochAndKeyExpiry1796200000000 } from './1796200000000-session-epoch-and-key-expiry.js';
 import { CustomerListSpeed1796500000000 } from './1796500000000-customer-list-speed.js';
 import { DashboardCells1796600000000 } from './1796600000000-dashboard-cells.js';
+import { DashboardWithoutLock1796700000000 } from './1796700000000-dashboard-without-lock.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   CustomerPhone1796400000000,
   CustomerListSpeed1796500000000,
   DashboardCells1796600000000,
+  DashboardWithoutLock1796700000000,
 ];
