@@ -11,7 +11,10 @@ import type { CustomerListQuery, CustomerSortField } from './customer-list-query
 // - a decision's columns (tier, score, ...) sort nulls as the smallest value, and customers
 //   with no decision at all sort with them: first ascending, last descending, by id;
 // - totals of the unfiltered and tier-filtered lists come from customer_counts (exact, kept by
-//   triggers); searches and id lists are counted, through the trigram and primary key indexes.
+//   triggers); id lists are counted through the primary key;
+// - q is looked for in customer_search (migration 1796800000000): per customer one narrow row of
+//   its id, name and phone lower-cased, and its tier, under a trigram index, so a search and its
+//   count (with a tier filter too) read that small table, not the customers and their decisions.
 
 const CUSTOMER_COLUMNS: Partial<Record<CustomerSortField, string>> = {
   id: 'c.id',
@@ -33,17 +36,22 @@ export interface CustomerPage {
 }
 
 interface Conditions {
-  /** On customers c: q, id, overridden. */
+  /** On customer_search s: q, and the tier when q is there. */
+  search: string[];
+  /** On customers c: id, overridden. */
   customer: string[];
-  /** On tier_assignments a: tier. */
+  /** On tier_assignments a: the tier when there is no q. */
   decision: string[];
   params: unknown[];
 }
 
 export async function findCustomerPage(dataSource: DataSource, query: CustomerListQuery): Promise<CustomerPage> {
-  const conditions = conditionsOf(query.filter);
+  // An empty q matches everyone: no search at all.
+  const { q, ...others } = query.filter;
+  const filter: CustomerListQuery['filter'] = q ? { ...others, q } : others;
+  const conditions = conditionsOf(filter);
   const counts = await readCustomerCounts(dataSource);
-  const total = await countTotal(dataSource, query.filter, conditions, counts);
+  const total = await countTotal(dataSource, filter, conditions, counts);
   const offset = query.range.start;
   const limit = query.range.end - query.range.start + 1;
   if (offset >= total) return { ids: [], total };
@@ -55,7 +63,7 @@ export async function findCustomerPage(dataSource: DataSource, query: CustomerLi
     return { ids: await customerOrdered(dataSource, conditions, customerColumn, direction, offset, limit), total };
   }
   const decisionColumn = DECISION_COLUMNS[query.sort.field]!;
-  const ungraded = await countUngraded(dataSource, query.filter, conditions, counts);
+  const ungraded = await countUngraded(dataSource, filter, conditions, counts);
   const graded: Segment = (segmentOffset, segmentLimit) =>
     decisionOrdered(dataSource, conditions, decisionColumn, direction, segmentOffset, segmentLimit);
   const notGraded: Segment = (segmentOffset, segmentLimit) => ungradedById(dataSource, conditions, direction, segmentOffset, segmentLimit);
@@ -91,25 +99,49 @@ async function readSegments(segments: [Segment, number][], offset: number, limit
 }
 
 function conditionsOf(filter: CustomerListQuery['filter']): Conditions {
-  const conditions: Conditions = { customer: [], decision: [], params: [] };
+  const conditions: Conditions = { search: [], customer: [], decision: [], params: [] };
   const param = (value: unknown) => `$${conditions.params.push(value)}`;
-  if (filter.q !== undefined) {
-    const pattern = param(likePattern(filter.q));
-    conditions.customer.push(`(c.name ILIKE ${pattern} OR c.id ILIKE ${pattern})`);
-  }
+  if (filter.q !== undefined) conditions.search.push(`s.text LIKE lower(${param(searchPattern(filter.q))})`);
   if (filter.id !== undefined) conditions.customer.push(`c.id = ANY(${param(filter.id)}::text[])`);
   if (filter.overridden !== undefined) conditions.customer.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
   if (filter.tier !== undefined) {
     const tiers = [...new Set(filter.tier)];
-    // One tier as an equality, so the (tier, ...) indexes give their order too.
-    conditions.decision.push(tiers.length === 1 ? `a.tier = ${param(tiers[0])}` : `a.tier = ANY(${param(tiers)}::text[])`);
+    // One tier as an equality, so the (tier, ...) indexes give their order too. With q, the search row has the tier.
+    const table = filter.q !== undefined ? 's' : 'a';
+    (filter.q !== undefined ? conditions.search : conditions.decision).push(
+      tiers.length === 1 ? `${table}.tier = ${param(tiers[0])}` : `${table}.tier = ANY(${param(tiers)}::text[])`,
+    );
   }
   return conditions;
+}
+
+/** q as a LIKE pattern on customer_search.text (lower-cased there; lower() applied to it in SQL). */
+function searchPattern(q: string): string {
+  // U+001F parts the fields in the search text: it never matches in q.
+  return likePattern(q.replaceAll('\u001f', ''));
+}
+
+type Alias = 'c' | 's' | 'a';
+const TABLES: Record<Alias, string> = { c: 'customers c', s: 'customer_search s', a: 'tier_assignments a' };
+const KEYS: Record<Alias, string> = { c: 'c.id', s: 's.id', a: 'a.customer_id' };
+
+/** `base` and every other table the conditions name, joined on the customer id. */
+function fromOf(base: Alias, conditions: Conditions): string {
+  const needed: Alias[] = [];
+  if (conditions.search.length > 0) needed.push('s');
+  if (conditions.customer.length > 0) needed.push('c');
+  if (conditions.decision.length > 0) needed.push('a');
+  const joins = needed.filter((alias) => alias !== base).map((alias) => `JOIN ${TABLES[alias]} ON ${KEYS[alias]} = ${KEYS[base]}`);
+  return [TABLES[base], ...joins].join(' ');
 }
 
 function where(...parts: string[][]): string {
   const all = parts.flat();
   return all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
+}
+
+function allOf(conditions: Conditions): string {
+  return where(conditions.search, conditions.customer, conditions.decision);
 }
 
 async function countTotal(
@@ -134,21 +166,21 @@ async function countUngraded(
   counts: CustomerCounts,
 ): Promise<number> {
   // A tier filter keeps graded customers only; once a policy is published every customer is graded.
-  if (conditions.decision.length > 0 || counts.customers === counts.graded) return 0;
+  if (filter.tier !== undefined || counts.customers === counts.graded) return 0;
   if (filter.q === undefined && filter.id === undefined && filter.overridden === undefined) return counts.customers - counts.graded;
   const rows = await dataSource.query<[{ n: number }]>(
-    `SELECT count(*)::int AS n FROM customers c ${where(conditions.customer, [UNGRADED])}`,
+    `SELECT count(*)::int AS n FROM ${fromOf('c', conditions)} ${where(conditions.search, conditions.customer, [UNGRADED])}`,
     conditions.params,
   );
   return rows[0].n;
 }
 
-const UNGRADED = 'NOT EXISTS (SELECT 1 FROM tier_assignments a WHERE a.customer_id = c.id)';
+const UNGRADED = 'NOT EXISTS (SELECT 1 FROM tier_assignments u WHERE u.customer_id = c.id)';
 
 async function countRows(dataSource: DataSource, conditions: Conditions): Promise<number> {
-  const from = conditions.decision.length > 0 ? 'customers c JOIN tier_assignments a ON a.customer_id = c.id' : 'customers c';
+  const base = conditions.search.length > 0 ? 's' : 'c';
   const rows = await dataSource.query<[{ n: number }]>(
-    `SELECT count(*)::int AS n FROM ${from} ${where(conditions.customer, conditions.decision)}`,
+    `SELECT count(*)::int AS n FROM ${fromOf(base, conditions)} ${allOf(conditions)}`,
     conditions.params,
   );
   return rows[0].n;
@@ -162,15 +194,17 @@ async function customerOrdered(
   offset: number,
   limit: number,
 ): Promise<string[]> {
-  const byTierOnly = conditions.customer.length === 0 && conditions.decision.length > 0;
-  // The tier filter in id order reads the (tier, customer_id) index alone.
+  const only = (alias: Alias) =>
+    (alias === 's') === conditions.search.length > 0 &&
+    (alias === 'c') === conditions.customer.length > 0 &&
+    (alias === 'a') === conditions.decision.length > 0;
+  // In id order, a search alone reads customer_search alone, and a tier filter alone the (tier, customer_id) index.
   const sql =
-    byTierOnly && column === 'c.id'
-      ? `SELECT a.customer_id AS id FROM tier_assignments a ${where(conditions.decision)} ORDER BY a.customer_id ${direction}`
-      : conditions.decision.length > 0
-        ? `SELECT c.id FROM customers c JOIN tier_assignments a ON a.customer_id = c.id ${where(conditions.customer, conditions.decision)}
-           ORDER BY ${column} ${direction}, c.id ${direction}`
-        : `SELECT c.id FROM customers c ${where(conditions.customer)} ORDER BY ${column} ${direction}, c.id ${direction}`;
+    column === 'c.id' && only('s')
+      ? `SELECT s.id FROM customer_search s ${allOf(conditions)} ORDER BY s.id ${direction}`
+      : column === 'c.id' && only('a')
+        ? `SELECT a.customer_id AS id FROM tier_assignments a ${allOf(conditions)} ORDER BY a.customer_id ${direction}`
+        : `SELECT c.id FROM ${fromOf('c', conditions)} ${allOf(conditions)} ORDER BY ${column} ${direction}, c.id ${direction}`;
   return pageOf(dataSource, sql, conditions.params, offset, limit);
 }
 
@@ -183,8 +217,7 @@ async function decisionOrdered(
   limit: number,
 ): Promise<string[]> {
   const nulls = direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST';
-  const from = conditions.customer.length > 0 ? 'tier_assignments a JOIN customers c ON c.id = a.customer_id' : 'tier_assignments a';
-  const sql = `SELECT a.customer_id AS id FROM ${from} ${where(conditions.customer, conditions.decision)}
+  const sql = `SELECT a.customer_id AS id FROM ${fromOf('a', conditions)} ${allOf(conditions)}
     ORDER BY ${column} ${direction} ${nulls}, a.customer_id ${direction}`;
   return pageOf(dataSource, sql, conditions.params, offset, limit);
 }
@@ -196,7 +229,7 @@ async function ungradedById(
   offset: number,
   limit: number,
 ): Promise<string[]> {
-  const sql = `SELECT c.id FROM customers c ${where(conditions.customer, [UNGRADED])} ORDER BY c.id ${direction}`;
+  const sql = `SELECT c.id FROM ${fromOf('c', conditions)} ${where(conditions.search, conditions.customer, [UNGRADED])} ORDER BY c.id ${direction}`;
   return pageOf(dataSource, sql, conditions.params, offset, limit);
 }
 

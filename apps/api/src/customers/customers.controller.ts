@@ -29,7 +29,7 @@ export class CustomersController {
     defaultSort: '["name","ASC"]',
     filterExample: { q: 'acme', tier: ['A', 'B'], overridden: false },
     filterDescription:
-      'q: text in the id or name; tier: one tier or a list; id: customer ids (getMany); overridden: true for customers kept in a tier by hand.',
+      'q: text anywhere in the id, name or phone number, ignoring case (an empty q matches everyone); tier: one tier or a list; id: customer ids (getMany); overridden: true for customers kept in a tier by hand.',
     maxPage: MAX_PAGE,
   })
   @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })

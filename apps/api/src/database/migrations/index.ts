@@ -10,6 +10,7 @@ import { SessionEpochAndKeyExpiry1796200000000 } from './1796200000000-session-e
 import { CustomerListSpeed1796500000000 } from './1796500000000-customer-list-speed.js';
 import { DashboardCells1796600000000 } from './1796600000000-dashboard-cells.js';
 import { DashboardWithoutLock1796700000000 } from './1796700000000-dashboard-without-lock.js';
+import { CustomerSearch1796800000000 } from './1796800000000-customer-search.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CustomerListSpeed1796500000000,
   DashboardCells1796600000000,
   DashboardWithoutLock1796700000000,
+  CustomerSearch1796800000000,
 ];
