@@ -38,7 +38,10 @@ describe('editing one draft', () => {
 
     await first.getByLabel(/Tier A threshold/).fill('81');
     await first.getByRole('button', { name: 'Save', exact: true }).click();
-    await first.getByText(/saved/i).first().waitFor();
+    await first
+      .getByText(/Saved: revision/)
+      .first()
+      .waitFor();
 
     await second.getByLabel(/Tier A threshold/).fill('82');
     await second.getByRole('button', { name: 'Save', exact: true }).click();
@@ -66,9 +69,10 @@ describe('editing one draft', () => {
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(misspelt);
+    // Monaco's own marker (the red squiggle) and the same problem listed as text under the editor
     await page
-      .getByText(/greaterThanInclusiv\b/)
-      .filter({ hasNotText: /^\s*"operator"/ })
+      .getByRole('list', { name: 'Editor problems' })
+      .getByText(/"greaterThanInclusiv"/)
       .first()
       .waitFor();
     await page.locator('.squiggly-error').first().waitFor();

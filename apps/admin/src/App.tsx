@@ -26,6 +26,7 @@ export function App() {
       i18nProvider={i18nProvider}
       layout={ConsoleLayout}
       dashboard={HomePage}
+      title="Tierwise"
       disableTelemetry
       requireAuth
     >

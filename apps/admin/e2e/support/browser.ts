@@ -27,6 +27,8 @@ export function launchChromium(): Promise<Browser> {
 export async function signedInPage(browser: Browser, baseUrl: string, role: Role): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
+  // A script error in the console is a bug even when the step still passes: show it in the test output.
+  page.on('pageerror', (error) => console.error(`[${role}] page error: ${error.message}`));
   await page.goto('/');
   await page.locator('input[name="username"]').fill(USERS[role].username);
   await page.locator('input[name="password"]').fill(USERS[role].password);
