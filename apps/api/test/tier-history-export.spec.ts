@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { text } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListSort } from '../src/common/ra-list-query.js';
 import { TIER_HISTORY_SORT_FIELDS, type TierHistorySortField } from '../src/tier-history/tier-history-list-query.js';
 import { TierHistoryExportService } from '../src/tier-history/tier-history-export.service.js';
@@ -90,6 +91,15 @@ describe('tier history CSV export', () => {
     return t.app.inject({ method: 'GET', url: `/api/v1/tier-history/export.csv?${listQuery(params)}`, headers });
   }
 
+  /** Sessions of the app on this database that sit in a transaction (an export's cursor left open would). */
+  async function openTransactions(): Promise<number> {
+    const [row] = await t.db.sql<{ open: number }>(
+      `SELECT count(*)::int AS open FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`,
+    );
+    return row!.open;
+  }
+
   /** Every entry the list selects, page after page of its largest page. */
   async function listAll(params: Params): Promise<Entry[]> {
     const entries: Entry[] = [];
@@ -139,24 +149,41 @@ describe('tier history CSV export', () => {
     expect(none.body).toBe(`${HEADER}\r\n`);
   });
 
-  it('keeps the list order for every sort field and direction across many small pages', async () => {
+  it('keeps the list order for every sort field and direction across many small pages, through a cursor or keyset pages', async () => {
     const exporter = t.app.get(TierHistoryExportService);
     for (const field of TIER_HISTORY_SORT_FIELDS) {
       for (const order of ['ASC', 'DESC'] as const) {
-        const sort: ListSort<TierHistorySortField> = { field, order };
-        // 97 rows a page: about 31 pages, each of whose ends falls on ties or nulls of some field.
-        let csv = '';
-        for await (const chunk of await exporter.exportCsv({ sort, filter: { cause: ['regrade'] } }, 97)) csv += chunk;
-        const exportedIds = records(csv).map((row) => Number(row['id']));
         const listedIds = (await listAll({ sort: [field, order], filter: { cause: 'regrade' } })).map((entry) => entry.id);
-        expect(exportedIds, `${field} ${order}`).toHaveLength(BULK);
-        expect(exportedIds, `${field} ${order}`).toEqual(listedIds);
+        for (const reader of ['cursor', 'keyset'] as const) {
+          const sort: ListSort<TierHistorySortField> = { field, order };
+          // 97 rows a page: about 31 pages, whose ends fall on ties or nulls of some field.
+          const csv = await text(await exporter.exportCsv({ sort, filter: { cause: ['regrade'] } }, { pageSize: 97, reader }));
+          const exportedIds = records(csv).map((row) => Number(row['id']));
+          expect(exportedIds, `${reader}: ${field} ${order}`).toHaveLength(BULK);
+          expect(exportedIds, `${reader}: ${field} ${order}`).toEqual(listedIds);
+        }
       }
     }
   });
 
+  it("closes the cursor's transaction and frees its connection when the client stops part-way", async () => {
+    const exporter = t.app.get(TierHistoryExportService);
+    const stream = await exporter.exportCsv({ sort: { field: 'id', order: 'ASC' }, filter: {} }, { pageSize: 10, reader: 'cursor' });
+    // The header and a page or two, then the client goes away.
+    for await (const chunk of stream) {
+      expect(String(chunk)).toContain('id');
+      break;
+    }
+    await vi.waitFor(async () => expect(await openTransactions()).toBe(0), { timeout: 5000 });
+    // And after a whole download over HTTP.
+    expect((await exportCsv({})).statusCode).toBe(200);
+    await vi.waitFor(async () => expect(await openTransactions()).toBe(0), { timeout: 5000 });
+  });
+
   it('quotes commas, quotes, line breaks and edge spaces, and defuses spreadsheet formulas but not negative numbers', async () => {
-    const [{ policy_hash: hash }] = await t.db.sql<{ policy_hash: string }>(`SELECT policy_hash FROM tier_history LIMIT 1`);
+    const [{ policy_hash: hash }] = (await t.db.sql<{ policy_hash: string }>(`SELECT policy_hash FROM tier_history LIMIT 1`)) as [
+      { policy_hash: string },
+    ];
     await t.db.sql(
       `INSERT INTO tier_history (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor)
        VALUES ('X-2', ' B', 'A,"1"', -12.5, 'default', 1, $1, $2, 'manual-override', '=HYPERLINK("x")'),

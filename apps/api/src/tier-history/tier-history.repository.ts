@@ -7,6 +7,9 @@ import type { TierHistoryFilter, TierHistoryListQuery, TierHistorySortField } fr
 import { after, orderBy, sortKey, type TierHistoryCursor } from './tier-history-sort.js';
 import { TierHistoryEntity } from './tier-history.entity.js';
 
+// How long an export's transaction may wait for its client to read on before PostgreSQL ends it.
+const EXPORT_IDLE_LIMIT = '5min';
+
 export type NewTierHistory = Omit<TierHistoryEntity, 'id' | 'at'>;
 
 /** Appends and reads; there is deliberately no update or delete (the database forbids them too). */
@@ -64,6 +67,46 @@ export class TierHistoryRepository {
       [...params, query.range.end - query.range.start + 1, query.range.start],
     );
     return { rows: rows.map(toEntity), total };
+  }
+
+  /**
+   * Every selected row in the list's order, `size` rows at a time, through one server-side
+   * cursor in a read-only REPEATABLE READ transaction: one scan and one sort for the whole
+   * export, whatever the sort field (keyset pages without an index on it would each rescan the
+   * table), and a file that is one moment's view. It holds one pooled connection while the
+   * client downloads, so it is for PostgreSQL only: embedded PGlite has a single session.
+   * Closing the generator early (the client went away) rolls back and frees the connection.
+   */
+  async *exportThroughCursor(
+    filter: TierHistoryFilter,
+    sort: ListSort<TierHistorySortField>,
+    size: number,
+  ): AsyncGenerator<TierHistoryEntity[], void, undefined> {
+    const { conditions, params } = filterConditions(filter);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let open = false;
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      open = true;
+      // A client that stops reading would otherwise hold the connection for as long as its socket lives.
+      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_IDLE_LIMIT}'`);
+      await runner.query(
+        `DECLARE tier_history_export NO SCROLL CURSOR FOR SELECT h.* FROM tier_history h ${where} ORDER BY ${orderBy(sort)}`,
+        params,
+      );
+      for (;;) {
+        const rows = (await runner.query(`FETCH FORWARD ${Math.trunc(size)} FROM tier_history_export`)) as HistoryRow[];
+        if (rows.length > 0) yield rows.map(toEntity);
+        if (rows.length < size) break;
+      }
+      open = false;
+      await runner.query('COMMIT');
+    } finally {
+      if (open) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /**
