@@ -11,6 +11,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 5000,
   },
   server: {
-    proxy: { '/api': `http://127.0.0.1:${process.env['TIERWISE_API_PORT'] ?? '3000'}` },
+    proxy: { '/api': 'http://127.0.0.1:3000' },
   },
 });
