@@ -8,7 +8,8 @@ interface Problem {
   title?: string;
   detail?: string;
   code?: string;
-  errors?: { pointer?: string; field?: string; message?: string; detail?: string }[];
+  // The api names each field by its JSON pointer in `path` (`/facts/balance`).
+  errors?: { path?: string; message?: string }[];
 }
 
 /**
