@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
+import 'reflect-metadata';
+import pg from 'pg';
+import { pino } from 'pino';
+import type { createApp as CreateApp } from '../src/app.factory.js';
+import type { UsersService as Users } from '../src/auth/users.service.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import type { findSeedPolicy as FindSeedPolicy } from '../src/config/find-seed-policy.js';
+
+// npx tsc -p tsconfig.build.json && npx tsx bench/tier-history-export.bench.ts [-- --entries N]:
+// GET /api/v1/tier-history/export.csv at 1,000,000 entries on real PostgreSQL, over a real
+// socket. The entries are written straight in SQL (generate_series); each case downloads the
+// whole file and prints rows, size, time and the process's resident memory: at the start, the
+// highest seen while downloading, and the highest while the client stops reading for a few
+// seconds after 20 MB (backpressure: the server must stop reading pages, not buffer the rest).
+
+const { values: args } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000000' },
+    customers: { type: 'string', default: '10000' },
+    // The client's pause half-way, in seconds.
+    pause: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'tierwise_bench_tier_history_export' },
+  },
+});
+const ENTRIES = Number(args.entries);
+const CUSTOMERS = Number(args.customers);
+const PAUSE_MS = Number(args.pause) * 1000;
+const DATABASE = args.database;
+const SERVER_URL = process.env['TIERWISE_BENCH_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
+const CHUNK = 200_000;
+const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
+
+// Nest needs the decorator metadata tsc emits: run from the build.
+const dist = new URL('../dist/', import.meta.url);
+const { createApp } = (await import(new URL('app.factory.js', dist).href)) as { createApp: typeof CreateApp };
+const { findSeedPolicy } = (await import(new URL('config/find-seed-policy.js', dist).href)) as { findSeedPolicy: typeof FindSeedPolicy };
+const { UsersService } = (await import(new URL('auth/users.service.js', dist).href)) as { UsersService: typeof Users };
+
+interface Case {
+  name: string;
+  sort: [string, 'ASC' | 'DESC'];
+  filter?: Record<string, unknown>;
+}
+
+const CASES: Case[] = [
+  { name: 'everything, newest first (the list default)', sort: ['at', 'DESC'] },
+  { name: 'cause regrade, by score (nullable) ascending', sort: ['score', 'ASC'], filter: { cause: 'regrade' } },
+];
+
+async function main(): Promise<void> {
+  const config: AppConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    corsOrigins: [],
+    trustedProxies: [],
+    logLevel: 'error',
+    database: { kind: 'postgres', url: withDatabase(SERVER_URL, DATABASE) },
+    seedPolicyPath: findSeedPolicy()!,
+    demoCustomers: 0,
+    firstAdmin: ADMIN,
+  };
+  if (!args.reuse) await createAndLoad(config);
+  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
+  try {
+    const reader = { username: `bench-${randomBytes(4).toString('hex')}`, password: ADMIN.password };
+    await app.get(UsersService).create({ ...reader, role: 'auditor' }, { actor: 'bench', requestId: 'bench' });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: reader });
+    const token = login.json<{ accessToken: string }>().accessToken;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    console.log(
+      `\ntier history CSV export over HTTP, ${ENTRIES.toLocaleString('en')} entries; the client stops reading for ${args.pause} s after 20 MB`,
+    );
+    console.log(
+      `(V8 heap limit ${mb(getHeapStatistics().heap_size_limit)} MB: a smaller --max-old-space-size shows the file is never held)`,
+    );
+    console.log('| case | rows | MB | seconds | rows/s | RSS MB at start | peak RSS MB | peak RSS MB in the pause | peak heap MB |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const exportCase of CASES) {
+      const query = new URLSearchParams({ sort: JSON.stringify(exportCase.sort), filter: JSON.stringify(exportCase.filter ?? {}) });
+      const result = await download(`http://127.0.0.1:${port}/api/v1/tier-history/export.csv?${query.toString()}`, token);
+      console.log(
+        `| ${exportCase.name} | ${result.rows.toLocaleString('en')} | ${mb(result.bytes)} | ${(result.ms / 1000).toFixed(1)} | ` +
+          `${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en')} | ${mb(result.rssStart)} | ${mb(result.rssPeak)} | ${mb(result.rssPausePeak)} | ${mb(result.heapPeak)} |`,
+      );
+    }
+  } finally {
+    await app.close();
+    if (!args.keep && !args.reuse) await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+  }
+}
+
+interface Download {
+  rows: number;
+  bytes: number;
+  ms: number;
+  rssStart: number;
+  rssPeak: number;
+  rssPausePeak: number;
+  heapPeak: number;
+}
+
+/** Reads the whole answer, counting lines; stops reading for a while once 20 MB have come. */
+function download(url: string, token: string): Promise<Download> {
+  const rssStart = process.memoryUsage().rss;
+  let rssPeak = rssStart;
+  let rssPausePeak = 0;
+  let heapPeak = process.memoryUsage().heapUsed;
+  let paused = false;
+  const sampler = setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, heapUsed);
+    rssPeak = Math.max(rssPeak, rss);
+    if (paused) rssPausePeak = Math.max(rssPausePeak, rss);
+  }, 50);
+  const started = Date.now();
+  return new Promise<Download>((resolve, reject) => {
+    get(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+      if (response.statusCode !== 200) reject(new Error(`export answered ${response.statusCode}`));
+      let bytes = 0;
+      let lines = 0;
+      let pausedOnce = false;
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+        if (!pausedOnce && bytes >= 20 * 1024 * 1024) {
+          pausedOnce = true;
+          paused = true;
+          response.pause();
+          setTimeout(() => {
+            paused = false;
+            response.resume();
+          }, PAUSE_MS);
+        }
+      });
+      response.on('end', () => {
+        clearInterval(sampler);
+        // The pause is the client's, not the server's: left out of the time.
+        const ms = Date.now() - started - (pausedOnce ? PAUSE_MS : 0);
+        resolve({ rows: lines - 1, bytes, ms, rssStart, rssPeak, rssPausePeak, heapPeak });
+      });
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function createAndLoad(config: AppConfig): Promise<void> {
+  await onServer(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${DATABASE}`);
+  });
+  // First start: migrations, and the seed policy published as default v1.
+  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
+  await app.close();
+  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, DATABASE) });
+  await client.connect();
+  const started = Date.now();
+  try {
+    await client.query(
+      `INSERT INTO customers (id, name, facts) SELECT 'E-' || n, 'Export ' || n, '{}'::jsonb FROM generate_series(1, $1::int) AS n`,
+      [CUSTOMERS],
+    );
+    for (let from = 1; from <= ENTRIES; from += CHUNK) {
+      const to = Math.min(ENTRIES, from + CHUNK - 1);
+      // Facts shaped like the seed scorecard's; at spread over a year with repeats; some null tiers and scores.
+      await client.query(
+        `INSERT INTO tier_history (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor, at)
+         SELECT 'E-' || (1 + n % $3::int), (ARRAY['A', 'B', 'C', NULL])[1 + n % 4], (ARRAY['A', 'B', 'C'])[1 + n % 3],
+                CASE WHEN n % 50 = 0 THEN NULL ELSE ((n % 100003) * 7919 % 100)::float8 END,
+                p.policy_id, p.version, p.hash,
+                jsonb_build_object('nature', 'private', 'strength', n % 15, 'growth', n % 13, 'profitContribution', n % 11,
+                  'relationship', n % 20, 'strategicImportance', n % 19, 'balance', n * 13 % 1000000, 'daysOverdue', 0,
+                  'blacklisted', false, 'upgradePotential', n % 2 = 0),
+                (ARRAY['policy-publish', 'fact-change', 'manual-override', 'regrade'])[1 + n % 4], 'user:bench',
+                timestamptz '2026-01-01' + (n * 31 % 31536000) * interval '1 second'
+         FROM generate_series($1::int, $2::int) AS n,
+              (SELECT policy_id, version, hash FROM policy_versions WHERE status = 'published' LIMIT 1) AS p`,
+        [from, to, CUSTOMERS],
+      );
+      process.stdout.write(`  ${to.toLocaleString('en')} entries\n`);
+    }
+    await client.query('VACUUM ANALYZE tier_history');
+  } finally {
+    await client.end();
+  }
+  console.log(`loaded ${ENTRIES.toLocaleString('en')} tier history entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+function withDatabase(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onServer(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+await main();
