@@ -90,11 +90,27 @@ export function Dashboard() {
             untiered: number(summary.untiered),
           })}
         </Typography>
+        <Suspense fallback={<Typography role="status">{t('chartsLoading')}</Typography>}>
+          <DashboardCharts
+            show="pyramids"
+            tiers={summary}
+            matrix={grid}
+            tierLabel={tierLabel}
+            names={{
+              countPyramid: t('countPyramid'),
+              valuePyramid: t('valuePyramid', { fact: valueFact }),
+              matrix: t('matrixChart', { value: valueName, potential: potentialName }),
+              valueAxis: valueName,
+              potentialAxis: potentialName,
+            }}
+          />
+        </Suspense>
       </Section>
 
       <Section title={t('matrixTitle')}>
         <Suspense fallback={<Typography role="status">{t('chartsLoading')}</Typography>}>
           <DashboardCharts
+            show="matrix"
             tiers={summary}
             matrix={grid}
             tierLabel={tierLabel}

@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { FunnelChart, HeatmapChart } from 'echarts/charts';
+import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { binLabel, type DashboardTiers, type ValueMatrix } from './dashboard-api';
 
 // Loaded lazily (React.lazy in Dashboard.tsx): ECharts stays out of the login bundle.
-echarts.use([FunnelChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, MarkLineComponent, CanvasRenderer]);
 
 type Option = echarts.EChartsCoreOption;
 
@@ -32,21 +32,44 @@ export interface DashboardChartsProps {
   matrix: ValueMatrix;
   tierLabel: (id: string) => string;
   names: { countPyramid: string; valuePyramid: string; matrix: string; valueAxis: string; potentialAxis: string };
+  /** The two pyramids go with the per-tier table, the heatmap with the quadrants: one lazy chunk for both. */
+  show: 'pyramids' | 'matrix';
 }
 
-/** A pyramid: the first tier (A) at the top, drawn narrowest when it is the smallest share. */
+/**
+ * A pyramid of shares, the first tier (A) on top: one centred bar per tier, as wide as its share. The count
+ * pyramid comes out narrow at the top (few A customers), the value pyramid wide at the top (most of the value).
+ * A funnel chart would reorder or taper the slices; centred bars keep the tier order and show widths honestly.
+ */
 function pyramid(tiers: DashboardTiers, pick: 'customerShare' | 'valueShare', tierLabel: (id: string) => string): Option {
+  const slices = [...tiers.tiers].reverse(); // the y axis runs upwards: the last category is drawn on top
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   return {
-    tooltip: { trigger: 'item', valueFormatter: (value: unknown) => `${(Number(value) * 100).toFixed(1)}%` },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: 1, show: false },
+    yAxis: {
+      type: 'category',
+      data: slices.map((slice) => `${slice.tier} ${tierLabel(slice.tier)}`),
+      axisTick: { show: false },
+      axisLine: { show: false },
+    },
+    tooltip: { trigger: 'item', formatter: (item: { name: string; value: number }) => `${item.name}: ${percent(item.value)}` },
     series: [
+      // an invisible bar first, half the missing width, so the visible one is centred
       {
-        type: 'funnel',
-        sort: 'none',
-        minSize: '8%',
-        left: '10%',
-        width: '80%',
-        label: { show: true, position: 'inside', formatter: '{b}: {d}%' },
-        data: tiers.tiers.map((slice) => ({ name: `${slice.tier} ${tierLabel(slice.tier)}`, value: slice[pick] })),
+        type: 'bar',
+        stack: 'pyramid',
+        silent: true,
+        itemStyle: { color: 'transparent' },
+        tooltip: { show: false },
+        data: slices.map((slice) => (1 - slice[pick]) / 2),
+      },
+      {
+        type: 'bar',
+        stack: 'pyramid',
+        barCategoryGap: '8%',
+        label: { show: true, position: 'right', formatter: (item: { value: number }) => percent(item.value) },
+        data: slices.map((slice) => slice[pick]),
       },
     ],
   };
@@ -96,19 +119,17 @@ function heatmap(matrix: ValueMatrix, names: DashboardChartsProps['names']): Opt
   };
 }
 
-export default function DashboardCharts({ tiers, matrix, tierLabel, names }: DashboardChartsProps) {
+export default function DashboardCharts({ tiers, matrix, tierLabel, names, show }: DashboardChartsProps) {
   // Charts are set up again only when what they show changes (a new object would re-create them every render).
   const labels = tiers.tiers.map((slice) => tierLabel(slice.tier)).join('\u0000');
   const countOption = useMemo(() => pyramid(tiers, 'customerShare', tierLabel), [tiers, labels]);
   const valueOption = useMemo(() => pyramid(tiers, 'valueShare', tierLabel), [tiers, labels]);
   const matrixOption = useMemo(() => heatmap(matrix, names), [matrix, names.valueAxis, names.potentialAxis]);
+  if (show === 'matrix') return <Chart option={matrixOption} label={names.matrix} height={420} />;
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
-        <Chart option={countOption} label={names.countPyramid} height={260} />
-        <Chart option={valueOption} label={names.valuePyramid} height={260} />
-      </Box>
-      <Chart option={matrixOption} label={names.matrix} height={420} />
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+      <Chart option={countOption} label={names.countPyramid} height={220} />
+      <Chart option={valueOption} label={names.valuePyramid} height={220} />
     </Box>
   );
 }
