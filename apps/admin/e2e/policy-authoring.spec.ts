@@ -39,7 +39,8 @@ describe('authoring, publishing and rolling back a policy change', () => {
     const threshold = page.getByLabel(/Tier A threshold/);
     await expect(threshold.inputValue()).resolves.toBe('75');
     await threshold.fill('80');
-    await screenshot(page, '10-author-form-threshold-80');
+    await threshold.scrollIntoViewIfNeeded();
+    await screenshot(page, '10-author-form-threshold-80', { fullPage: false });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page
       .getByText(/Saved: revision/)

@@ -38,9 +38,9 @@ export async function signedInPage(browser: Browser, baseUrl: string, role: Role
 }
 
 /** Keeps a picture of a step under apps/admin/e2e-screenshots/ (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = `${SCREENSHOTS}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
