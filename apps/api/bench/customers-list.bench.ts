@@ -208,6 +208,9 @@ async function load(client: pg.Client): Promise<void> {
   await client.query('VACUUM ANALYZE customers');
   await client.query('VACUUM ANALYZE tier_assignments');
   await client.query('VACUUM ANALYZE customer_counts');
+  // The search tables too (migrations 1796800000000 and 1796900000000): their index-only scans need the visibility map.
+  for (const table of ['customer_search', 'customer_search_words', 'customer_search_dictionary'])
+    await client.query(`VACUUM ANALYZE ${table}`);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 // The list's q is looked for in customer_search (migration 1796800000000), a narrow copy of each
 // customer's id, name, phone and tier kept by triggers: it must stay what the tables say through
-// every kind of write, and find what a case-insensitive substring search of those fields finds.
+// every kind of write, and find what a case-insensitive substring search of those fields finds
+// (a q of one word is counted from customer_search_words, migration 1796900000000).
 
 describe('customer search (q)', () => {
   let t: TestApp;
@@ -48,6 +49,17 @@ describe('customer search (q)', () => {
               (SELECT count(*)::int FROM (SELECT id, text, tier FROM customer_search EXCEPT SELECT * FROM expected) d) AS extra`,
     );
     expect(row).toEqual({ missing: 0, extra: 0 });
+    // And its words (1796900000000), each with the tier, and every one of them in the dictionary.
+    const [words] = await t.db.sql<{ missing: number; extra: number; unknown: number }>(
+      `WITH expected AS (
+         SELECT DISTINCT w.word, coalesce(s.tier, '') AS tier, s.id AS customer_id
+           FROM customer_search s, regexp_split_to_table(s.text, '[^[:alnum:]]+') AS w(word) WHERE w.word <> '')
+       SELECT (SELECT count(*)::int FROM (SELECT * FROM expected EXCEPT SELECT * FROM customer_search_words) d) AS missing,
+              (SELECT count(*)::int FROM (SELECT * FROM customer_search_words EXCEPT SELECT * FROM expected) d) AS extra,
+              (SELECT count(*)::int FROM customer_search_words x
+                WHERE NOT EXISTS (SELECT 1 FROM customer_search_dictionary d WHERE d.word = x.word)) AS unknown`,
+    );
+    expect(words).toEqual({ missing: 0, extra: 0, unknown: 0 });
   }
 
   it('finds text anywhere in the id, name or phone number, ignoring case, with an exact total', async () => {
@@ -57,6 +69,10 @@ describe('customer search (q)', () => {
     expect(await search({ q: 'srch-3' })).toEqual({ ids: ['SRCH-3'], total: 1 });
     expect(await search({ q: '00001234' })).toEqual({ ids: ['SRCH-3'], total: 1 });
     expect(await search({ q: '100%' })).toEqual({ ids: ['SRCH-4'], total: 1 });
+    expect(await search({ q: 'long' })).toEqual({ ids: ['SRCH-1', 'SRCH-2'], total: 2 });
+    expect(await search({ q: 'long pharma' })).toEqual({ ids: ['SRCH-1', 'SRCH-2'], total: 2 });
+    expect(await search({ q: 'long pharma g' })).toEqual({ ids: ['SRCH-1'], total: 1 });
+    expect(await search({ q: 'nowhere' })).toEqual({ ids: [], total: 0 });
     expect((await search({ q: 'pharma' }, ['score', 'DESC'])).ids).toEqual(['SRCH-1', 'SRCH-2', 'SRCH-4']);
     // A match never spans two fields: the end of an id and the start of its name.
     expect(await search({ q: '1ruilong' })).toEqual({ ids: [], total: 0 });

@@ -14,7 +14,9 @@ import type { CustomerListQuery, CustomerSortField } from './customer-list-query
 //   triggers); id lists are counted through the primary key;
 // - q is looked for in customer_search (migration 1796800000000): per customer one narrow row of
 //   its id, name and phone lower-cased, and its tier, under a trigram index, so a search and its
-//   count (with a tier filter too) read that small table, not the customers and their decisions.
+//   count (with a tier filter too) read that small table, not the customers and their decisions;
+//   a q of one word (letters and digits) is found and counted in customer_search_words instead
+//   (migration 1796900000000): a few index ranges of (word, tier, customer).
 
 const CUSTOMER_COLUMNS: Partial<Record<CustomerSortField, string>> = {
   id: 'c.id',
@@ -49,9 +51,13 @@ export async function findCustomerPage(dataSource: DataSource, query: CustomerLi
   // An empty q matches everyone: no search at all.
   const { q, ...others } = query.filter;
   const filter: CustomerListQuery['filter'] = q ? { ...others, q } : others;
-  const conditions = conditionsOf(filter);
+  const words = filter.q === undefined ? undefined : await wordsContaining(dataSource, filter.q);
+  const conditions = conditionsOf(filter, words);
   const counts = await readCustomerCounts(dataSource);
-  const total = await countTotal(dataSource, filter, conditions, counts);
+  const total =
+    words !== undefined && filter.id === undefined && filter.overridden === undefined
+      ? await countWordMatches(dataSource, words, filter.tier)
+      : await countTotal(dataSource, filter, conditions, counts);
   const offset = query.range.start;
   const limit = query.range.end - query.range.start + 1;
   if (offset >= total) return { ids: [], total };
@@ -98,9 +104,19 @@ async function readSegments(segments: [Segment, number][], offset: number, limit
   return ids;
 }
 
-function conditionsOf(filter: CustomerListQuery['filter']): Conditions {
+function conditionsOf(filter: CustomerListQuery['filter'], words: string[] | undefined): Conditions {
   const conditions: Conditions = { search: [], customer: [], decision: [], params: [] };
   const param = (value: unknown) => `$${conditions.params.push(value)}`;
+  if (words !== undefined) {
+    // A few index ranges of (word, tier, customer): the planner hashes them and walks any order's index.
+    const tiers = filter.tier === undefined ? '' : ` AND w.tier = ANY(${param([...new Set(filter.tier)])}::text[])`;
+    conditions.customer.push(
+      `c.id IN (SELECT w.customer_id FROM customer_search_words w WHERE w.word = ANY(${param(words)}::text[])${tiers})`,
+    );
+    if (filter.id !== undefined) conditions.customer.push(`c.id = ANY(${param(filter.id)}::text[])`);
+    if (filter.overridden !== undefined) conditions.customer.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
+    return conditions;
+  }
   if (filter.q !== undefined) conditions.search.push(`s.text LIKE lower(${param(searchPattern(filter.q))})`);
   if (filter.id !== undefined) conditions.customer.push(`c.id = ANY(${param(filter.id)}::text[])`);
   if (filter.overridden !== undefined) conditions.customer.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
@@ -171,6 +187,38 @@ async function countUngraded(
   const rows = await dataSource.query<[{ n: number }]>(
     `SELECT count(*)::int AS n FROM ${fromOf('c', conditions)} ${where(conditions.search, conditions.customer, [UNGRADED])}`,
     conditions.params,
+  );
+  return rows[0].n;
+}
+
+// More words containing q than this (a q of a digit or two): counted on customer_search instead.
+const MAX_MATCHING_WORDS = 1000;
+
+/**
+ * The words of customer_search_words (migration 1796900000000) that contain q, when q is letters and
+ * digits only: then it can only occur inside one word of an id, name or phone, and the customers
+ * holding one of these words are exactly those q matches. Undefined when q is not one word, or
+ * too many words contain it (a digit or two): then q is looked for in customer_search.
+ */
+async function wordsContaining(dataSource: DataSource, q: string): Promise<string[] | undefined> {
+  const [found] = await dataSource.query<[{ words: string[] | null }]>(
+    `SELECT CASE WHEN lower($1) ~ '^[[:alnum:]]+$' THEN ARRAY(
+              SELECT DISTINCT word FROM customer_search_dictionary WHERE word LIKE '%' || lower($1) || '%' LIMIT $2) END AS words`,
+    [q, MAX_MATCHING_WORDS + 1],
+  );
+  const words = found.words;
+  return words === null || words.length > MAX_MATCHING_WORDS ? undefined : words;
+}
+
+/** The customers holding one of `words` (and in one of `tiers`): index-only ranges of (word, tier, customer). */
+async function countWordMatches(dataSource: DataSource, words: string[], tiers: string[] | undefined): Promise<number> {
+  if (words.length === 0) return 0;
+  const tierCondition = tiers === undefined ? '' : 'AND tier = ANY($2::text[])';
+  // One word holds each customer once; several may share customers.
+  const counted = words.length === 1 ? 'count(*)' : 'count(DISTINCT customer_id)';
+  const rows = await dataSource.query<[{ n: number }]>(
+    `SELECT ${counted}::int AS n FROM customer_search_words WHERE word = ANY($1::text[]) ${tierCondition}`,
+    tiers === undefined ? [words] : [words, [...new Set(tiers)]],
   );
   return rows[0].n;
 }
