@@ -1,4 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListSort } from '../src/common/ra-list-query.js';
@@ -8,7 +11,7 @@ import { authHeaders } from './support/auth.js';
 import { customerFacts, customerFactory } from './support/customer.factory.js';
 import { errorPaths, listQuery, putCustomer } from './support/http.js';
 import { jsonl, postImport } from './support/import.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startEmbeddedTestApp, startTestApp, type TestApp } from './support/test-app.js';
 
 interface Entry {
   id: number;
@@ -226,5 +229,51 @@ break')`,
     expect(agent.statusCode).toBe(403);
     expect(agent.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect((await exportCsv({}, {})).statusCode).toBe(401);
+  });
+});
+
+// Embedded PGlite has one session, which a cursor's transaction would take from every other
+// request: there the export reads keyset pages, and a change made meanwhile is saved.
+describe('tier history CSV export on embedded PGlite', () => {
+  let dataDir: string;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tierwise-export-pglite-'));
+    t = await startEmbeddedTestApp(dataDir);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('exports what the list shows, reading keyset pages while other requests write', async () => {
+    const admin = await authHeaders(t, 'admin');
+    const customers = Array.from({ length: 30 }, (_, n) => customerFactory({ id: `P-${n}`, tier: (['A', 'B', 'C'] as const)[n % 3] }));
+    expect((await postImport(t, 'application/x-ndjson', jsonl(customers), admin)).statusCode).toBe(200);
+    const stream = await t.app
+      .get(TierHistoryExportService)
+      .exportCsv({ sort: { field: 'customerId', order: 'DESC' }, filter: {} }, { pageSize: 4 });
+    const reader = stream[Symbol.asyncIterator]();
+    await reader.next();
+    // Half-way through the export, the single session still takes a change (P-0 falls from A to C).
+    expect((await putCustomer(t.app, { id: 'P-0', name: 'P zero', facts: customerFacts('C') }, admin)).statusCode).toBe(200);
+    let csv = '';
+    for (let chunk = await reader.next(); !chunk.done; chunk = await reader.next()) csv += String(chunk.value);
+    expect(records(`${HEADER}\r\n${csv}`).length).toBeGreaterThanOrEqual(30);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/tier-history?${listQuery({ sort: ['customerId', 'DESC'], range: [0, 99] })}`,
+      headers: admin,
+    });
+    const over = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/tier-history/export.csv?${listQuery({ sort: ['customerId', 'DESC'] })}`,
+      headers: admin,
+    });
+    expect(over.statusCode).toBe(200);
+    const exported = records(over.body);
+    expect(exported).toHaveLength(31);
+    expect(exported).toEqual(listed.json<Entry[]>().map(asCsvRecord));
   });
 });
