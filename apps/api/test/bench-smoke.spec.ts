@@ -10,6 +10,7 @@ const apiDir = fileURLToPath(new URL('..', import.meta.url));
 const DATABASE = `${CLONE_PREFIX}bench`;
 const LIST_DATABASE = `${CLONE_PREFIX}bench_list`;
 const DASHBOARD_DATABASE = `${CLONE_PREFIX}bench_dashboard`;
+const EXPORT_DATABASE = `${CLONE_PREFIX}bench_export`;
 
 // npm run bench:api at a smoke size, exactly as a person runs it (build, then
 // the bench with the api as a child process): a bench that no longer runs
@@ -20,6 +21,7 @@ describe('API bench at smoke size', () => {
       await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${LIST_DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${DASHBOARD_DATABASE} WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS ${EXPORT_DATABASE} WITH (FORCE)`);
     });
   });
 
@@ -82,5 +84,14 @@ describe('API bench at smoke size', () => {
     expect(stdout).toMatch(/^\| GET \/dashboard\/tiers \| 2,000 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
     expect(stdout).toMatch(/^\| GET \/dashboard\/value-matrix \| 2,000 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
     expect(stdout).toContain('summary rows agree with it: yes');
+  }, 300_000);
+  it('tier-history export bench: streams 2,000 history rows over HTTP and prints rows, size, time and memory', async () => {
+    const { stdout } = await run(
+      'npm',
+      ['run', 'bench:tier-history-export', '--', '--entries', '2000', '--customers', '50', '--pause', '0', '--database', EXPORT_DATABASE],
+      { cwd: apiDir, env: { ...process.env, TIERWISE_BENCH_POSTGRES_URL: SERVER_URL }, timeout: 280_000, maxBuffer: 10 * 1024 * 1024 },
+    );
+    expect(stdout).toContain('loaded 2,000 tier history entries');
+    expect(stdout).toMatch(/^\| [^|]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d,]+ \|/m);
   }, 300_000);
 });
