@@ -12,6 +12,7 @@ import { DashboardCells1796600000000 } from './1796600000000-dashboard-cells.js'
 import { DashboardWithoutLock1796700000000 } from './1796700000000-dashboard-without-lock.js';
 import { CustomerSearch1796800000000 } from './1796800000000-customer-search.js';
 import { CustomerSearchWords1796900000000 } from './1796900000000-customer-search-words.js';
+import { SearchDictionaryUnique1797000000000 } from './1797000000000-search-dictionary-unique.js';
 
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   DashboardWithoutLock1796700000000,
   CustomerSearch1796800000000,
   CustomerSearchWords1796900000000,
+  SearchDictionaryUnique1797000000000,
 ];
