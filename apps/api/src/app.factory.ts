@@ -4,6 +4,7 @@ import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { answerClientError, answerFrameworkError } from './common/framework-errors.js';
+import { MAX_PARAM_LENGTH } from './common/route-limits.js';
 import { registerJsonBodyParser } from './common/json-body-parser.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { registerImportContentTypes } from './customers/import/import-content-types.js';
@@ -19,8 +20,6 @@ import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-id.js';
 const EXPOSED_HEADERS = ['Content-Range', 'ETag', 'Location', 'X-Request-Id', 'Retry-After'];
 // Every method a route uses: @fastify/cors allows only GET, HEAD and POST unless told, so a console could not save or delete.
 const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-// Customer ids are up to 128 characters; Fastify's default of 100 answered 414 to the longest before any route ran.
-const MAX_PARAM_LENGTH = 256;
 
 export interface AppOptions {
   /**

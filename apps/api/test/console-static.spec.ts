@@ -78,6 +78,17 @@ describe('the console served beside the API', () => {
     }
   });
 
+  it('answers an API path parameter past any id length with the 414 problem, as without the console', async () => {
+    // The router falls back to the console's wildcard route when a parameter is too long for its own route.
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/customers/${'x'.repeat(300)}`,
+      headers: { accept: BROWSER_ACCEPT },
+    });
+    expect(response.statusCode).toBe(414);
+    expect(response.json()).toMatchObject({ code: 'uri-too-long' });
+  });
+
   it('leaves the API, the probes and the OpenAPI document as they were', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     const unauthenticated = await t.app.inject({ method: 'GET', url: '/api/v1/customers', headers: { accept: BROWSER_ACCEPT } });

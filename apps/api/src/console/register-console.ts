@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerFrameworkError } from '../common/framework-errors.js';
+import { hasOverlongSegment } from '../common/route-limits.js';
 import { CONSOLE_SECURITY_HEADERS, HASHED_ASSET_CACHE, INDEX_CACHE } from './console-headers.js';
 
 // Paths that belong to the API (and its probes): never answered with the console, whatever they accept.
@@ -52,6 +54,12 @@ export async function registerConsole(app: NestFastifyApplication, folder: strin
   fastify.get('/', (_request, reply) => sendIndex(reply));
   fastify.get('/*', async (request, reply) => {
     if (opensConsole(request)) return sendIndex(reply);
+    // The router falls back to this wildcard when a path parameter is too long for the route it names:
+    // answer as it does without the console (414), not as an unknown address.
+    if (hasOverlongSegment(request.url)) {
+      answerFrameworkError(Object.assign(new Error('path parameter too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }), request, reply);
+      return reply;
+    }
     // The same answer as for any other unknown address (Nest's not-found handler, problem+json).
     reply.callNotFound();
     return reply;
