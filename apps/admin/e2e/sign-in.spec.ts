@@ -31,8 +31,11 @@ describe('signing in', () => {
   it('takes an agent to the call-centre screen with its input focused', async () => {
     const page = await signedInPage(browser, inject('baseUrl'), 'agent');
     await page.waitForURL(/#\/call-centre/);
-    const focusedLabel = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '');
-    expect(focusedLabel).toContain('Customer id or phone');
+    // The screen mounts after the redirect; wait for its input to take the focus, then check it is that input.
+    const input = page.getByLabel('Customer id or phone');
+    await input.waitFor();
+    await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
+    await expect(input.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await page.context().close();
   });
 });
