@@ -6,7 +6,8 @@ import type { AuditEvent } from './audit-event';
 import { auditFilters } from './audit-filters';
 import { AuditSummaryPanel } from './AuditSummaryPanel';
 import { AuditTargetField } from './AuditTargetField';
-import { ExportAuditCsvButton } from './ExportAuditCsvButton';
+import { ExportCsvButton } from '../csv-export/ExportCsvButton';
+import { auditExportUrl } from './audit-export';
 
 const Col = DataTable.Col<AuditEvent>;
 
@@ -14,7 +15,12 @@ function AuditActions() {
   return (
     <TopToolbar>
       <FilterButton />
-      <ExportAuditCsvButton />
+      <ExportCsvButton
+        exportUrl={auditExportUrl}
+        fallbackName="audit-events.csv"
+        label="tierwise.auditEvents.export.button"
+        failedMessage="tierwise.auditEvents.export.failed"
+      />
     </TopToolbar>
   );
 }

@@ -1,6 +1,5 @@
 import type { SortPayload } from 'react-admin';
 import { API_URL } from '../api/http-client';
-import { readToken } from '../auth/token-store';
 
 // GET /audit-events/export.csv streams every event matching the list's filters. It sorts by at or id
 // only; any other list sort exports newest first.
@@ -8,41 +7,4 @@ export function auditExportUrl(filter: Record<string, unknown>, sort: SortPayloa
   const exportSort = sort.field === 'at' || sort.field === 'id' ? [sort.field, sort.order] : ['at', 'DESC'];
   const query = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(exportSort) });
   return `${API_URL}/audit-events/export.csv?${query.toString()}`;
-}
-
-/** The file name the api proposes in Content-Disposition, or a fallback. */
-export function attachmentName(contentDisposition: string | null): string {
-  const match = /filename="?([^";]+)"?/i.exec(contentDisposition ?? '');
-  return match?.[1] ?? 'audit-events.csv';
-}
-
-export class ExportFailedError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Fetches the export with the bearer token (a plain link could not send it) and saves it as a file. */
-export async function downloadAuditCsv(filter: Record<string, unknown>, sort: SortPayload): Promise<void> {
-  const headers = new Headers({ Accept: 'text/csv' });
-  const token = readToken();
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  const response = await fetch(auditExportUrl(filter, sort), { headers });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
-    throw new ExportFailedError(problem.detail ?? problem.title ?? response.statusText, response.status);
-  }
-  const blob = await response.blob();
-  const href = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = href;
-  anchor.download = attachmentName(response.headers.get('content-disposition'));
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // Let the browser start the download before the blob's address goes away.
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

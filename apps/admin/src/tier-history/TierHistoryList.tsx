@@ -1,7 +1,8 @@
 import { DataTable, FilterButton, List, TopToolbar, useTranslate, type RowClickFunction } from 'react-admin';
 import { ActorField } from '../users/ActorField';
 import { customerPath } from './console-paths';
-import { ExportTierHistoryCsvButton } from './ExportTierHistoryCsvButton';
+import { ExportCsvButton } from '../csv-export/ExportCsvButton';
+import { tierHistoryExportUrl } from './tier-history-export';
 import { PolicyVersionLink } from './PolicyVersionLink';
 import { RowLink } from './RowLink';
 import { tierHistoryFilters } from './tier-history-filters';
@@ -18,14 +19,19 @@ function TierHistoryActions() {
   return (
     <TopToolbar>
       <FilterButton />
-      <ExportTierHistoryCsvButton />
+      <ExportCsvButton
+        exportUrl={tierHistoryExportUrl}
+        fallbackName="tier-history.csv"
+        label="tierwise.tierHistory.export.button"
+        failedMessage="tierwise.tierHistory.export.failed"
+      />
     </TopToolbar>
   );
 }
 
 /**
  * Every customer's tier changes, filtered, sorted and paged by the api. Export CSV asks the api for
- * the file (ExportTierHistoryCsvButton); react-admin's client-side exporter, which would pull the whole
+ * the file (ExportCsvButton); react-admin's client-side exporter, which would pull the whole
  * table into the browser page by page, stays off.
  */
 export function TierHistoryList() {
