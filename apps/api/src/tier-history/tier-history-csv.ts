@@ -1,10 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords, type CsvCell } from '../common/csv-export.js';
 import type { TierHistoryDto } from './dto/tier-history.dto.js';
 
-// The export's CSV, written by csv-stringify with the audit export's conventions
-// (audit/audit-csv.ts): CRLF records, quoting and escaping left to the library,
-// and cells a spreadsheet would run as formulas defused. Numbers are written as
-// numbers: a negative score is not a formula.
+// The export's CSV, in the conventions of every CSV export (common/csv-export.ts).
 
 export const TIER_HISTORY_CSV_COLUMNS = [
   'id',
@@ -21,22 +18,7 @@ export const TIER_HISTORY_CSV_COLUMNS = [
   'facts',
 ] as const;
 
-// Customer ids, actors and fact values come from clients; a text cell that starts like a
-// formula is written with a leading apostrophe (OWASP's advice for CSV exports).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-const OPTIONS = {
-  record_delimiter: 'windows',
-  // Besides the delimiter, quote and line breaks (always quoted): leading or trailing spaces, which some readers trim.
-  quoted_match: /^\s|\s$/,
-  // csv-stringify leaves a line break inside a cell unquoted when record_delimiter is set, unless told.
-  quote_record_delimiter: true,
-  cast: { string: (value: string) => (FORMULA_START.test(value) ? `'${value}` : value) },
-} as const;
-
-type Cell = string | number | null;
-
-function record(entry: TierHistoryDto): Cell[] {
+function record(entry: TierHistoryDto): CsvCell[] {
   return [
     entry.id,
     entry.at,
@@ -54,10 +36,10 @@ function record(entry: TierHistoryDto): Cell[] {
 }
 
 export function tierHistoryCsvHeader(): string {
-  return stringify([[...TIER_HISTORY_CSV_COLUMNS]], OPTIONS);
+  return csvRecords([TIER_HISTORY_CSV_COLUMNS]);
 }
 
 /** The CSV records of `entries`, one line each, in one string (one write to the socket per page). */
 export function tierHistoryCsvLines(entries: readonly TierHistoryDto[]): string {
-  return entries.length === 0 ? '' : stringify(entries.map(record), OPTIONS);
+  return csvRecords(entries.map(record));
 }
