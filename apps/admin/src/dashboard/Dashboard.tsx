@@ -18,8 +18,9 @@ import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { usePolicyLabels } from '../policy-labels';
 import { fetchRecentOverrides, fetchRecentPublications, fetchTiers, fetchValueMatrix } from './dashboard-api';
 
-// ECharts is only fetched once the dashboard shows (not with the login page).
-const DashboardCharts = lazy(() => import('./DashboardCharts'));
+// ECharts is only fetched once the dashboard shows (not with the login page); both charts share one chunk.
+const TierPyramids = lazy(() => import('./DashboardCharts').then((charts) => ({ default: charts.TierPyramids })));
+const ValueMatrixChart = lazy(() => import('./DashboardCharts').then((charts) => ({ default: charts.ValueMatrixChart })));
 
 /** The business users' home: tiers, the two pyramids, the value matrix, recent publications and overrides. Read-only. */
 export function Dashboard() {
@@ -91,32 +92,19 @@ export function Dashboard() {
           })}
         </Typography>
         <Suspense fallback={<Typography role="status">{t('chartsLoading')}</Typography>}>
-          <DashboardCharts
-            show="pyramids"
+          <TierPyramids
             tiers={summary}
-            matrix={grid}
             tierLabel={tierLabel}
-            names={{
-              countPyramid: t('countPyramid'),
-              valuePyramid: t('valuePyramid', { fact: valueFact }),
-              matrix: t('matrixChart', { value: valueName, potential: potentialName }),
-              valueAxis: valueName,
-              potentialAxis: potentialName,
-            }}
+            names={{ countPyramid: t('countPyramid'), valuePyramid: t('valuePyramid', { fact: valueFact }) }}
           />
         </Suspense>
       </Section>
 
       <Section title={t('matrixTitle')}>
         <Suspense fallback={<Typography role="status">{t('chartsLoading')}</Typography>}>
-          <DashboardCharts
-            show="matrix"
-            tiers={summary}
+          <ValueMatrixChart
             matrix={grid}
-            tierLabel={tierLabel}
             names={{
-              countPyramid: t('countPyramid'),
-              valuePyramid: t('valuePyramid', { fact: valueFact }),
               matrix: t('matrixChart', { value: valueName, potential: potentialName }),
               valueAxis: valueName,
               potentialAxis: potentialName,

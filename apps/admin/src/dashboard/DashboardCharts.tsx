@@ -27,13 +27,15 @@ function Chart({ option, label, height }: { option: Option; label: string; heigh
   return <Box ref={element} role="img" aria-label={label} sx={{ width: '100%', height }} />;
 }
 
-export interface DashboardChartsProps {
+export interface TierPyramidsProps {
   tiers: DashboardTiers;
-  matrix: ValueMatrix;
   tierLabel: (id: string) => string;
-  names: { countPyramid: string; valuePyramid: string; matrix: string; valueAxis: string; potentialAxis: string };
-  /** The two pyramids go with the per-tier table, the heatmap with the quadrants: one lazy chunk for both. */
-  show: 'pyramids' | 'matrix';
+  names: { countPyramid: string; valuePyramid: string };
+}
+
+export interface ValueMatrixChartProps {
+  matrix: ValueMatrix;
+  names: { matrix: string; valueAxis: string; potentialAxis: string };
 }
 
 /**
@@ -75,7 +77,7 @@ function pyramid(tiers: DashboardTiers, pick: 'customerShare' | 'valueShare', ti
   };
 }
 
-function heatmap(matrix: ValueMatrix, names: DashboardChartsProps['names']): Option {
+function heatmap(matrix: ValueMatrix, names: ValueMatrixChartProps['names']): Option {
   const data: [number, number, number][] = [];
   let max = 1;
   matrix.counts.forEach((row, p) =>
@@ -119,17 +121,22 @@ function heatmap(matrix: ValueMatrix, names: DashboardChartsProps['names']): Opt
   };
 }
 
-export default function DashboardCharts({ tiers, matrix, tierLabel, names, show }: DashboardChartsProps) {
+/** The count pyramid beside the value pyramid, for the per-tier table. */
+export function TierPyramids({ tiers, tierLabel, names }: TierPyramidsProps) {
   // Charts are set up again only when what they show changes (a new object would re-create them every render).
   const labels = tiers.tiers.map((slice) => tierLabel(slice.tier)).join('\u0000');
   const countOption = useMemo(() => pyramid(tiers, 'customerShare', tierLabel), [tiers, labels]);
   const valueOption = useMemo(() => pyramid(tiers, 'valueShare', tierLabel), [tiers, labels]);
-  const matrixOption = useMemo(() => heatmap(matrix, names), [matrix, names.valueAxis, names.potentialAxis]);
-  if (show === 'matrix') return <Chart option={matrixOption} label={names.matrix} height={420} />;
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
       <Chart option={countOption} label={names.countPyramid} height={220} />
       <Chart option={valueOption} label={names.valuePyramid} height={220} />
     </Box>
   );
+}
+
+/** The value x potential density with its split lines, for the quadrant table. */
+export function ValueMatrixChart({ matrix, names }: ValueMatrixChartProps) {
+  const option = useMemo(() => heatmap(matrix, names), [matrix, names.valueAxis, names.potentialAxis]);
+  return <Chart option={option} label={names.matrix} height={420} />;
 }
