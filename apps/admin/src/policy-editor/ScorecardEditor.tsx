@@ -3,8 +3,9 @@ import { Box, Button, IconButton, MenuItem, Paper, Stack, TextField, Typography 
 import type { Band, Criterion, PointsSource, PolicyDocument } from '@tierwise/policy';
 import { useTranslate } from 'react-admin';
 import { BandsTable } from './BandsTable';
-import { uniqueName, withLabel, type DocumentEdit } from './document-edits';
+import { uniqueName, type DocumentEdit } from './document-edits';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
+import { IdAndLabelFields } from './IdAndLabelFields';
 import { ParsedTextField, formatOptional, parseOptionalNumber } from './ParsedTextField';
 import { PointsRulesEditor } from './PointsRulesEditor';
 
@@ -91,9 +92,7 @@ function CriterionCard({ index, criterion, document, readOnly, onEdit, onRemove 
   const translate = useTranslate();
   const t = (key: string, options?: object) => translate(`tierwise.policyEditor.scorecard.${key}`, options);
   const at = `/grading/scorecard/${index}`;
-  const idProblems = findingsText(useFindingsAt(`${at}/id`));
   const maxProblems = findingsText(useFindingsAt(`${at}/max`));
-  const labelProblems = findingsText(useFindingsAt(`${at}/label`, true));
   const factProblems = findingsText(useFindingsAt(`${at}/points/fact`));
   const kind = kindOf(criterion.points);
   const fact = criterion.points && 'fact' in criterion.points ? criterion.points.fact : '';
@@ -113,30 +112,12 @@ function CriterionCard({ index, criterion, document, readOnly, onEdit, onRemove 
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={`${t('rule')} ${name}`}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField
-          size="small"
-          label={t('id')}
-          value={criterion.id ?? ''}
-          disabled={readOnly}
-          error={Boolean(idProblems)}
-          helperText={idProblems}
-          onChange={(event) => onEdit((draft) => void (draft.id = event.target.value))}
-        />
-        <TextField
-          size="small"
-          label={t('label')}
-          value={criterion.label?.en ?? ''}
-          disabled={readOnly}
-          error={Boolean(labelProblems)}
-          helperText={labelProblems}
-          onChange={(event) => onEdit((draft) => void (draft.label = withLabel(draft.label, 'en', event.target.value)))}
-        />
-        <TextField
-          size="small"
-          label={t('labelZh')}
-          value={criterion.label?.zh ?? ''}
-          disabled={readOnly}
-          onChange={(event) => onEdit((draft) => void (draft.label = withLabel(draft.label, 'zh', event.target.value)))}
+        <IdAndLabelFields
+          at={at}
+          item={criterion}
+          readOnly={readOnly}
+          onEdit={onEdit}
+          texts={{ id: t('id'), labelEn: t('label'), labelZh: t('labelZh') }}
         />
         <ParsedTextField<number | string | undefined>
           size="small"

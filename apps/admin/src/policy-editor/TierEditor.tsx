@@ -1,11 +1,12 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Box, Button, IconButton, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, IconButton, Paper, Stack, Typography } from '@mui/material';
 import type { PolicyDocument, Tier } from '@tierwise/policy';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { ConditionBuilder } from '../condition-builder/ConditionBuilder';
-import { uniqueName, withLabel, type DocumentEdit } from './document-edits';
+import { uniqueName, type DocumentEdit } from './document-edits';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
+import { IdAndLabelFields } from './IdAndLabelFields';
 import { formatOptional, ParsedTextField, parseOptionalNumber } from './ParsedTextField';
 import { thresholdConditions, thresholdOf } from './tier-threshold';
 
@@ -77,33 +78,16 @@ function TierCard({ index, tier, document, readOnly, onEdit, onRemove }: TierCar
   const [asConditions, setAsConditions] = useState(false);
   const showThreshold = threshold !== undefined && !asConditions;
   const thresholdProblems = findingsText(useFindingsAt(`${at}/conditions`, true));
-  const idProblems = findingsText(useFindingsAt(`${at}/id`));
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField
-          size="small"
-          sx={{ width: 120 }}
-          label={t('id')}
-          value={tier.id ?? ''}
-          disabled={readOnly}
-          error={Boolean(idProblems)}
-          helperText={idProblems}
-          onChange={(event) => onEdit((draft) => void (draft.id = event.target.value))}
-        />
-        <TextField
-          size="small"
-          label={t('labelEn')}
-          value={tier.label?.en ?? ''}
-          disabled={readOnly}
-          onChange={(event) => onEdit((draft) => void (draft.label = withLabel(draft.label, 'en', event.target.value)))}
-        />
-        <TextField
-          size="small"
-          label={t('labelZh')}
-          value={tier.label?.zh ?? ''}
-          disabled={readOnly}
-          onChange={(event) => onEdit((draft) => void (draft.label = withLabel(draft.label, 'zh', event.target.value)))}
+        <IdAndLabelFields
+          at={at}
+          item={tier}
+          readOnly={readOnly}
+          onEdit={onEdit}
+          texts={{ id: t('id'), labelEn: t('labelEn'), labelZh: t('labelZh') }}
+          idWidth={120}
         />
         {showThreshold && (
           <ParsedTextField<number | string | undefined>

@@ -3,8 +3,9 @@ import { Box, Button, IconButton, MenuItem, Paper, Stack, TextField, Typography 
 import type { PolicyDocument, Treatment, TreatmentRule } from '@tierwise/policy';
 import { useTranslate } from 'react-admin';
 import { ConditionBuilder } from '../condition-builder/ConditionBuilder';
-import { setOptional, uniqueName, withLabel, type DocumentEdit } from './document-edits';
+import { setOptional, uniqueName, type DocumentEdit } from './document-edits';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
+import { IdAndLabelFields } from './IdAndLabelFields';
 import { formatList, formatOptional, ParsedTextField, parseList, parseOptionalNumber } from './ParsedTextField';
 import { KNOWN_TREATMENT_TYPES, TreatmentParamsForm } from './TreatmentParamsForm';
 
@@ -80,11 +81,9 @@ function TreatmentRuleCard({ index, rule, document, readOnly, onEdit, onRemove }
   const t = (key: string, options?: object) => translate(`tierwise.policyEditor.treatments.${key}`, options);
   const at = `/treatments/${index}`;
   const problems = (key: string, deep = false) => findingsText(useFindingsAt(`${at}/${key}`, deep));
-  const idProblems = problems('id');
   const priorityProblems = problems('priority');
   const explanationProblems = problems('explanation');
   const suppressProblems = problems('suppress', true);
-  const labelProblems = problems('label', true);
   const treatments = Array.isArray(rule.treatments) ? rule.treatments : [];
   const editTreatment = (i: number, mutate: (treatment: Treatment) => void) =>
     onEdit((draft) => {
@@ -94,30 +93,12 @@ function TreatmentRuleCard({ index, rule, document, readOnly, onEdit, onRemove }
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} role="group" aria-label={`${t('id')} ${rule.id}`}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField
-          size="small"
-          label={t('id')}
-          value={rule.id ?? ''}
-          disabled={readOnly}
-          error={Boolean(idProblems)}
-          helperText={idProblems}
-          onChange={(event) => onEdit((draft) => void (draft.id = event.target.value))}
-        />
-        <TextField
-          size="small"
-          label={t('labelEn')}
-          value={rule.label?.en ?? ''}
-          disabled={readOnly}
-          error={Boolean(labelProblems)}
-          helperText={labelProblems}
-          onChange={(event) => onEdit((draft) => void (draft.label = withLabel(draft.label, 'en', event.target.value)))}
-        />
-        <TextField
-          size="small"
-          label={t('labelZh')}
-          value={rule.label?.zh ?? ''}
-          disabled={readOnly}
-          onChange={(event) => onEdit((draft) => void (draft.label = withLabel(draft.label, 'zh', event.target.value)))}
+        <IdAndLabelFields
+          at={at}
+          item={rule}
+          readOnly={readOnly}
+          onEdit={onEdit}
+          texts={{ id: t('id'), labelEn: t('labelEn'), labelZh: t('labelZh') }}
         />
         <ParsedTextField<number | string | undefined>
           size="small"
