@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import 'reflect-metadata';
 import pg from 'pg';
 import { pino } from 'pino';
+import { createAndLoadDatabase, dropDatabase, percentile, SERVER_URL, withDatabase } from './bench-database.js';
 import type { createApp as CreateApp } from '../src/app.factory.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import type { UsersService as Users } from '../src/auth/users.service.js';
@@ -30,7 +31,6 @@ const { values: args } = parseArgs({
 const CUSTOMERS = Number(args.customers);
 const ITERATIONS = Number(args.iterations);
 const DATABASE = args.database;
-const SERVER_URL = process.env['TIERWISE_BENCH_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 const TARGET_MS = 100;
 const CHUNK = 100_000;
 const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
@@ -122,28 +122,16 @@ async function main(): Promise<void> {
     console.log(slow.length === 0 ? `\nevery case: p95 under ${TARGET_MS} ms` : `\np95 at or over ${TARGET_MS} ms: ${slow.join('; ')}`);
   } finally {
     await app.close();
-    if (!args.keep && !args.reuse)
-      await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).then(() => undefined));
+    if (!args.keep && !args.reuse) await dropDatabase(DATABASE);
   }
 }
 
 async function createAndLoad(config: AppConfig): Promise<void> {
-  await onServer(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${DATABASE}`);
-  });
-  // First start: migrations, and the seed policy published as default v1.
-  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
-  await app.close();
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, DATABASE) });
-  await client.connect();
-  const started = Date.now();
-  try {
+  await createAndLoadDatabase(createApp, config, DATABASE, async (client) => {
+    const started = Date.now();
     await load(client);
-  } finally {
-    await client.end();
-  }
-  console.log(`loaded ${CUSTOMERS.toLocaleString('en')} customers and their decisions in ${seconds(started)} (then VACUUM ANALYZE)`);
+    console.log(`loaded ${CUSTOMERS.toLocaleString('en')} customers and their decisions in ${seconds(started)} (then VACUUM ANALYZE)`);
+  });
 }
 
 /**
@@ -213,32 +201,12 @@ async function load(client: pg.Client): Promise<void> {
     await client.query(`VACUUM ANALYZE ${table}`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
 function ms(value: number): string {
   return value.toFixed(1);
 }
 
 function seconds(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
-}
-
-function withDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onServer(work: (client: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 await main();

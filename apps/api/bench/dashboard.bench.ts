@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import 'reflect-metadata';
 import pg from 'pg';
 import { pino } from 'pino';
+import { dropDatabase, percentile, SERVER_URL, withDatabase } from './bench-database.js';
 import type { createApp as CreateApp } from '../src/app.factory.js';
 import type { UsersService as Users } from '../src/auth/users.service.js';
 import type { AppConfig } from '../src/config/app-config.js';
@@ -30,7 +31,6 @@ const { values: args } = parseArgs({
 const CUSTOMERS = Number(args.customers);
 const ITERATIONS = Number(args.iterations);
 const DATABASE = args.database;
-const SERVER_URL = process.env['TIERWISE_BENCH_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
 
 const dist = new URL('../dist/', import.meta.url);
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   } finally {
     await client.end();
     await app.close();
-    if (!args.keep) await onServer((server) => server.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).then(() => undefined));
+    if (!args.keep) await dropDatabase(DATABASE);
   }
 }
 
@@ -133,32 +133,12 @@ async function loadWithListBench(): Promise<void> {
   );
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
 function ms(value: number): string {
   return value.toFixed(1);
 }
 
 function pct(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
-}
-
-function withDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onServer(work: (client: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 await main();

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import 'reflect-metadata';
-import pg from 'pg';
 import { pino } from 'pino';
+import { createAndLoadDatabase, dropDatabase, SERVER_URL, withDatabase } from './bench-database.js';
 import type { createApp as CreateApp } from '../src/app.factory.js';
 import type { UsersService as Users } from '../src/auth/users.service.js';
 import type { AppConfig } from '../src/config/app-config.js';
@@ -33,7 +33,6 @@ const ENTRIES = Number(args.entries);
 const CUSTOMERS = Number(args.customers);
 const PAUSE_MS = Number(args.pause) * 1000;
 const DATABASE = args.database;
-const SERVER_URL = process.env['TIERWISE_BENCH_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 const CHUNK = 200_000;
 const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
 
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app.close();
-    if (!args.keep && !args.reuse) await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+    if (!args.keep && !args.reuse) await dropDatabase(DATABASE);
   }
 }
 
@@ -152,17 +151,8 @@ function download(url: string, token: string): Promise<Download> {
 }
 
 async function createAndLoad(config: AppConfig): Promise<void> {
-  await onServer(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${DATABASE}`);
-  });
-  // First start: migrations, and the seed policy published as default v1.
-  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
-  await app.close();
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, DATABASE) });
-  await client.connect();
-  const started = Date.now();
-  try {
+  await createAndLoadDatabase(createApp, config, DATABASE, async (client) => {
+    const started = Date.now();
     await client.query(
       `INSERT INTO customers (id, name, facts) SELECT 'E-' || n, 'Export ' || n, '{}'::jsonb FROM generate_series(1, $1::int) AS n`,
       [CUSTOMERS],
@@ -172,45 +162,27 @@ async function createAndLoad(config: AppConfig): Promise<void> {
       // Facts shaped like the seed scorecard's; at spread over a year with repeats; some null tiers and scores.
       await client.query(
         `INSERT INTO tier_history (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor, at)
-         SELECT 'E-' || (1 + n % $3::int), (ARRAY['A', 'B', 'C', NULL])[1 + n % 4], (ARRAY['A', 'B', 'C'])[1 + n % 3],
-                CASE WHEN n % 50 = 0 THEN NULL ELSE ((n % 100003) * 7919 % 100)::float8 END,
-                p.policy_id, p.version, p.hash,
-                jsonb_build_object('nature', 'private', 'strength', n % 15, 'growth', n % 13, 'profitContribution', n % 11,
-                  'relationship', n % 20, 'strategicImportance', n % 19, 'balance', n * 13 % 1000000, 'daysOverdue', 0,
-                  'blacklisted', false, 'upgradePotential', n % 2 = 0),
-                (ARRAY['policy-publish', 'fact-change', 'manual-override', 'regrade'])[1 + n % 4], 'user:bench',
-                timestamptz '2026-01-01' + (n * 31 % 31536000) * interval '1 second'
-         FROM generate_series($1::int, $2::int) AS n,
-              (SELECT policy_id, version, hash FROM policy_versions WHERE status = 'published' LIMIT 1) AS p`,
+           SELECT 'E-' || (1 + n % $3::int), (ARRAY['A', 'B', 'C', NULL])[1 + n % 4], (ARRAY['A', 'B', 'C'])[1 + n % 3],
+                  CASE WHEN n % 50 = 0 THEN NULL ELSE ((n % 100003) * 7919 % 100)::float8 END,
+                  p.policy_id, p.version, p.hash,
+                  jsonb_build_object('nature', 'private', 'strength', n % 15, 'growth', n % 13, 'profitContribution', n % 11,
+                    'relationship', n % 20, 'strategicImportance', n % 19, 'balance', n * 13 % 1000000, 'daysOverdue', 0,
+                    'blacklisted', false, 'upgradePotential', n % 2 = 0),
+                  (ARRAY['policy-publish', 'fact-change', 'manual-override', 'regrade'])[1 + n % 4], 'user:bench',
+                  timestamptz '2026-01-01' + (n * 31 % 31536000) * interval '1 second'
+           FROM generate_series($1::int, $2::int) AS n,
+                (SELECT policy_id, version, hash FROM policy_versions WHERE status = 'published' LIMIT 1) AS p`,
         [from, to, CUSTOMERS],
       );
       process.stdout.write(`  ${to.toLocaleString('en')} entries\n`);
     }
     await client.query('VACUUM ANALYZE tier_history');
-  } finally {
-    await client.end();
-  }
-  console.log(`loaded ${ENTRIES.toLocaleString('en')} tier history entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`loaded ${ENTRIES.toLocaleString('en')} tier history entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
 }
 
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);
-}
-
-function withDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onServer(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 await main();
