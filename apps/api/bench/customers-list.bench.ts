@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import 'reflect-metadata';
 import pg from 'pg';
-import { pino } from 'pino';
-import { createAndLoadDatabase, dropDatabase, percentile, SERVER_URL, withDatabase } from './bench-database.js';
-import type { createApp as CreateApp } from '../src/app.factory.js';
+import { benchConfig, createApp, signInAs, startBenchApp } from './bench-app.js';
+import { createAndLoadDatabase, dropDatabase, percentile } from './bench-database.js';
 import type { AppConfig } from '../src/config/app-config.js';
-import type { UsersService as Users } from '../src/auth/users.service.js';
-import type { findSeedPolicy as FindSeedPolicy } from '../src/config/find-seed-policy.js';
 
 // npm run bench:customers-list [-- --customers N]: the console's customer list
 // (ra-data-simple-rest: sort, range, filter; the total in Content-Range) at
@@ -33,14 +29,6 @@ const ITERATIONS = Number(args.iterations);
 const DATABASE = args.database;
 const TARGET_MS = 100;
 const CHUNK = 100_000;
-const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
-
-// The application is Nest with decorator metadata: run from the build (npm run build:
-// the bench script builds first); tsx alone would not emit that metadata.
-const dist = new URL('../dist/', import.meta.url);
-const { createApp } = (await import(new URL('app.factory.js', dist).href)) as { createApp: typeof CreateApp };
-const { findSeedPolicy } = (await import(new URL('config/find-seed-policy.js', dist).href)) as { findSeedPolicy: typeof FindSeedPolicy };
-const { UsersService } = (await import(new URL('auth/users.service.js', dist).href)) as { UsersService: typeof Users };
 
 interface Case {
   name: string;
@@ -71,27 +59,14 @@ const CASES: Case[] = [
 ];
 
 async function main(): Promise<void> {
-  const url = withDatabase(SERVER_URL, DATABASE);
-  const config: AppConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    corsOrigins: [],
-    trustedProxies: [],
-    logLevel: 'error',
-    database: { kind: 'postgres', url },
-    seedPolicyPath: findSeedPolicy()!,
-    demoCustomers: 0,
-    firstAdmin: ADMIN,
-  };
+  const config = benchConfig(DATABASE);
   if (!args.reuse) await createAndLoad(config);
 
-  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
+  const app = await startBenchApp(config);
   try {
     // A reader of its own each run (a reused database keeps an earlier run's users), signed in as the console would.
-    const reader = { username: `bench-${randomBytes(4).toString('hex')}`, password: ADMIN.password };
-    await app.get(UsersService).create({ ...reader, role: 'auditor' }, { actor: 'bench', requestId: 'bench' });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: reader });
-    const headers = { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` };
+    const token = await signInAs(app, 'auditor');
+    const headers = { authorization: `Bearer ${token}` };
     console.log(
       `\ncustomer list pages through the application (inject), ${ITERATIONS} requests each after 3 warm-up; target < ${TARGET_MS} ms`,
     );

@@ -1,15 +1,10 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import 'reflect-metadata';
 import pg from 'pg';
-import { pino } from 'pino';
+import { benchConfig, signInAs, startBenchApp } from './bench-app.js';
 import { dropDatabase, percentile, SERVER_URL, withDatabase } from './bench-database.js';
-import type { createApp as CreateApp } from '../src/app.factory.js';
-import type { UsersService as Users } from '../src/auth/users.service.js';
-import type { AppConfig } from '../src/config/app-config.js';
-import type { findSeedPolicy as FindSeedPolicy } from '../src/config/find-seed-policy.js';
 import type { DashboardTiersDto, ValueMatrixDto } from '../src/dashboard/dto/dashboard.dto.js';
 
 // npm run bench:dashboard [-- --customers N]: the console's dashboard aggregates
@@ -31,35 +26,17 @@ const { values: args } = parseArgs({
 const CUSTOMERS = Number(args.customers);
 const ITERATIONS = Number(args.iterations);
 const DATABASE = args.database;
-const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
-
-const dist = new URL('../dist/', import.meta.url);
-const { createApp } = (await import(new URL('app.factory.js', dist).href)) as { createApp: typeof CreateApp };
-const { findSeedPolicy } = (await import(new URL('config/find-seed-policy.js', dist).href)) as { findSeedPolicy: typeof FindSeedPolicy };
-const { UsersService } = (await import(new URL('auth/users.service.js', dist).href)) as { UsersService: typeof Users };
 
 async function main(): Promise<void> {
   if (!args.reuse) await loadWithListBench();
   const url = withDatabase(SERVER_URL, DATABASE);
-  const config: AppConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    corsOrigins: [],
-    trustedProxies: [],
-    logLevel: 'error',
-    database: { kind: 'postgres', url },
-    seedPolicyPath: findSeedPolicy()!,
-    demoCustomers: 0,
-    firstAdmin: ADMIN,
-  };
-  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
+  const config = benchConfig(DATABASE);
+  const app = await startBenchApp(config);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const reader = { username: `bench-${randomBytes(4).toString('hex')}`, password: ADMIN.password };
-    await app.get(UsersService).create({ ...reader, role: 'author' }, { actor: 'bench', requestId: 'bench' });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: reader });
-    const headers = { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` };
+    const token = await signInAs(app, 'author');
+    const headers = { authorization: `Bearer ${token}` };
 
     console.log(`\ndashboard aggregates through the application (inject), ${ITERATIONS} requests each after 3 warm-up`);
     console.log('| case | customers | p50 ms | p95 ms | max ms |');

@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import 'reflect-metadata';
-import { pino } from 'pino';
-import { createAndLoadDatabase, dropDatabase, SERVER_URL, withDatabase } from './bench-database.js';
-import type { createApp as CreateApp } from '../src/app.factory.js';
-import type { UsersService as Users } from '../src/auth/users.service.js';
+import { benchConfig, createApp, signInAs, startBenchApp } from './bench-app.js';
+import { createAndLoadDatabase, dropDatabase } from './bench-database.js';
 import type { AppConfig } from '../src/config/app-config.js';
-import type { findSeedPolicy as FindSeedPolicy } from '../src/config/find-seed-policy.js';
 
 // npx tsc -p tsconfig.build.json && npx tsx bench/tier-history-export.bench.ts [-- --entries N]:
 // GET /api/v1/tier-history/export.csv at 1,000,000 entries on real PostgreSQL, over a real
@@ -34,13 +30,6 @@ const CUSTOMERS = Number(args.customers);
 const PAUSE_MS = Number(args.pause) * 1000;
 const DATABASE = args.database;
 const CHUNK = 200_000;
-const ADMIN = { username: 'bench-admin', password: randomBytes(18).toString('base64url') };
-
-// Nest needs the decorator metadata tsc emits: run from the build.
-const dist = new URL('../dist/', import.meta.url);
-const { createApp } = (await import(new URL('app.factory.js', dist).href)) as { createApp: typeof CreateApp };
-const { findSeedPolicy } = (await import(new URL('config/find-seed-policy.js', dist).href)) as { findSeedPolicy: typeof FindSeedPolicy };
-const { UsersService } = (await import(new URL('auth/users.service.js', dist).href)) as { UsersService: typeof Users };
 
 interface Case {
   name: string;
@@ -54,24 +43,11 @@ const CASES: Case[] = [
 ];
 
 async function main(): Promise<void> {
-  const config: AppConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    corsOrigins: [],
-    trustedProxies: [],
-    logLevel: 'error',
-    database: { kind: 'postgres', url: withDatabase(SERVER_URL, DATABASE) },
-    seedPolicyPath: findSeedPolicy()!,
-    demoCustomers: 0,
-    firstAdmin: ADMIN,
-  };
+  const config = benchConfig(DATABASE);
   if (!args.reuse) await createAndLoad(config);
-  const app = await createApp(config, pino({ level: 'error' }), { consoleFolder: null });
+  const app = await startBenchApp(config);
   try {
-    const reader = { username: `bench-${randomBytes(4).toString('hex')}`, password: ADMIN.password };
-    await app.get(UsersService).create({ ...reader, role: 'auditor' }, { actor: 'bench', requestId: 'bench' });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: reader });
-    const token = login.json<{ accessToken: string }>().accessToken;
+    const token = await signInAs(app, 'auditor');
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as AddressInfo;
     console.log(
