@@ -1,21 +1,9 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  IconButton,
-  MenuItem,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Checkbox, IconButton, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { FactDefinition, FactType, PolicyDocument } from '@tierwise/policy';
 import { useTranslate } from 'react-admin';
 import { parseDefault, renameKey, setOptional, uniqueName, withLabel, type DocumentEdit } from './document-edits';
+import { EditorSection } from './EditorSection';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
 import { formatList, formatOptional, ParsedTextField, parseList, parseOptionalNumber } from './ParsedTextField';
 
@@ -31,11 +19,19 @@ export function FactCatalogueTable({ document, edit, readOnly }: { document: Pol
       if (fact) mutate(fact);
     });
   return (
-    <Box component="section" aria-labelledby="facts-title" sx={{ mb: 3 }}>
-      <Typography id="facts-title" variant="h6" component="h2">
-        {translate('tierwise.policyEditor.facts.title')}
-      </Typography>
-      <FieldFindings pointer="/facts" />
+    <EditorSection
+      name="facts"
+      title={translate('tierwise.policyEditor.facts.title')}
+      pointer="/facts"
+      readOnly={readOnly}
+      addLabel={translate('tierwise.policyEditor.facts.add')}
+      onAdd={() =>
+        edit((draft) => {
+          const name = uniqueName('newFact', Object.keys(draft.facts ?? {}));
+          draft.facts = { ...draft.facts, [name]: { type: 'number', label: { en: name } } };
+        })
+      }
+    >
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small">
           <TableHead>
@@ -61,20 +57,7 @@ export function FactCatalogueTable({ document, edit, readOnly }: { document: Pol
           </TableBody>
         </Table>
       </Box>
-      {!readOnly && (
-        <Button
-          sx={{ mt: 1 }}
-          onClick={() =>
-            edit((draft) => {
-              const name = uniqueName('newFact', Object.keys(draft.facts ?? {}));
-              draft.facts = { ...draft.facts, [name]: { type: 'number', label: { en: name } } };
-            })
-          }
-        >
-          {translate('tierwise.policyEditor.facts.add')}
-        </Button>
-      )}
-    </Box>
+    </EditorSection>
   );
 }
 

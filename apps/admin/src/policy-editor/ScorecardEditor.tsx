@@ -1,9 +1,10 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Box, Button, IconButton, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { IconButton, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { Band, Criterion, PointsSource, PolicyDocument } from '@tierwise/policy';
 import { useTranslate } from 'react-admin';
 import { BandsTable } from './BandsTable';
 import { uniqueName, type DocumentEdit } from './document-edits';
+import { EditorSection } from './EditorSection';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
 import { IdAndLabelFields } from './IdAndLabelFields';
 import { ParsedTextField, formatOptional, parseOptionalNumber } from './ParsedTextField';
@@ -28,11 +29,23 @@ export function ScorecardEditor({ document, edit, readOnly }: { document: Policy
       if (criterion) mutate(criterion);
     });
   return (
-    <Box component="section" aria-labelledby="scorecard-title" sx={{ mb: 3 }}>
-      <Typography id="scorecard-title" variant="h6" component="h2">
-        {translate('tierwise.policyEditor.scorecard.title')}
-      </Typography>
-      <FieldFindings pointer="/grading/scorecard" />
+    <EditorSection
+      name="scorecard"
+      title={translate('tierwise.policyEditor.scorecard.title')}
+      pointer="/grading/scorecard"
+      readOnly={readOnly}
+      addLabel={translate('tierwise.policyEditor.scorecard.add')}
+      onAdd={() =>
+        edit((draft) => {
+          const id = uniqueName(
+            'criterion',
+            (draft.grading.scorecard ?? []).map((criterion) => criterion.id),
+          );
+          const fact = Object.keys(draft.facts ?? {})[0] ?? '';
+          draft.grading.scorecard = [...(draft.grading.scorecard ?? []), { id, label: { en: id }, max: 10, points: { fact } }];
+        })
+      }
+    >
       {scorecard ? (
         <Typography role="status" aria-live="polite" sx={{ mb: 1, fontWeight: 'bold' }}>
           {translate('tierwise.policyEditor.scorecard.total', { total })}
@@ -58,24 +71,7 @@ export function ScorecardEditor({ document, edit, readOnly }: { document: Policy
           />
         ))}
       </Stack>
-      {!readOnly && (
-        <Button
-          sx={{ mt: 1 }}
-          onClick={() =>
-            edit((draft) => {
-              const id = uniqueName(
-                'criterion',
-                (draft.grading.scorecard ?? []).map((criterion) => criterion.id),
-              );
-              const fact = Object.keys(draft.facts ?? {})[0] ?? '';
-              draft.grading.scorecard = [...(draft.grading.scorecard ?? []), { id, label: { en: id }, max: 10, points: { fact } }];
-            })
-          }
-        >
-          {translate('tierwise.policyEditor.scorecard.add')}
-        </Button>
-      )}
-    </Box>
+    </EditorSection>
   );
 }
 

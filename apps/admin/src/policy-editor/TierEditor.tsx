@@ -1,10 +1,11 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Box, Button, IconButton, Paper, Stack, Typography } from '@mui/material';
+import { Button, IconButton, Paper, Stack, Typography } from '@mui/material';
 import type { PolicyDocument, Tier } from '@tierwise/policy';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { ConditionBuilder } from '../condition-builder/ConditionBuilder';
 import { uniqueName, type DocumentEdit } from './document-edits';
+import { EditorSection } from './EditorSection';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
 import { IdAndLabelFields } from './IdAndLabelFields';
 import { formatOptional, ParsedTextField, parseOptionalNumber } from './ParsedTextField';
@@ -20,11 +21,25 @@ export function TierEditor({ document, edit, readOnly }: { document: PolicyDocum
       if (tier) mutate(tier);
     });
   return (
-    <Box component="section" aria-labelledby="tiers-title" sx={{ mb: 3 }}>
-      <Typography id="tiers-title" variant="h6" component="h2">
-        {translate('tierwise.policyEditor.tiers.title')}
-      </Typography>
-      <FieldFindings pointer="/grading/tiers" />
+    <EditorSection
+      name="tiers"
+      title={translate('tierwise.policyEditor.tiers.title')}
+      pointer="/grading/tiers"
+      readOnly={readOnly}
+      addLabel={translate('tierwise.policyEditor.tiers.add')}
+      onAdd={() =>
+        edit((draft) => {
+          const id = uniqueName(
+            'T',
+            draft.grading.tiers.map((tier) => tier.id),
+          );
+          // New tiers go before the catch-all, which must stay last.
+          const last = draft.grading.tiers.at(-1);
+          const at = last && !last.conditions ? draft.grading.tiers.length - 1 : draft.grading.tiers.length;
+          draft.grading.tiers.splice(at, 0, { id, label: { en: id }, conditions: thresholdConditions(0) });
+        })
+      }
+    >
       <Stack spacing={1}>
         {tiers.map((tier, index) => (
           <TierCard
@@ -38,26 +53,7 @@ export function TierEditor({ document, edit, readOnly }: { document: PolicyDocum
           />
         ))}
       </Stack>
-      {!readOnly && (
-        <Button
-          sx={{ mt: 1 }}
-          onClick={() =>
-            edit((draft) => {
-              const id = uniqueName(
-                'T',
-                draft.grading.tiers.map((tier) => tier.id),
-              );
-              // New tiers go before the catch-all, which must stay last.
-              const last = draft.grading.tiers.at(-1);
-              const at = last && !last.conditions ? draft.grading.tiers.length - 1 : draft.grading.tiers.length;
-              draft.grading.tiers.splice(at, 0, { id, label: { en: id }, conditions: thresholdConditions(0) });
-            })
-          }
-        >
-          {translate('tierwise.policyEditor.tiers.add')}
-        </Button>
-      )}
-    </Box>
+    </EditorSection>
   );
 }
 

@@ -4,6 +4,7 @@ import type { PolicyDocument, Treatment, TreatmentRule } from '@tierwise/policy'
 import { useTranslate } from 'react-admin';
 import { ConditionBuilder } from '../condition-builder/ConditionBuilder';
 import { setOptional, uniqueName, type DocumentEdit } from './document-edits';
+import { EditorSection } from './EditorSection';
 import { FieldFindings, findingsText, useFindingsAt } from './findings-context';
 import { IdAndLabelFields } from './IdAndLabelFields';
 import { formatList, formatOptional, ParsedTextField, parseList, parseOptionalNumber } from './ParsedTextField';
@@ -21,11 +22,30 @@ export function TreatmentRulesEditor({ document, edit, readOnly }: { document: P
       if (rule) mutate(rule);
     });
   return (
-    <Box component="section" aria-labelledby="treatments-title" sx={{ mb: 3 }}>
-      <Typography id="treatments-title" variant="h6" component="h2">
-        {translate('tierwise.policyEditor.treatments.title')}
-      </Typography>
-      <FieldFindings pointer="/treatments" />
+    <EditorSection
+      name="treatments"
+      title={translate('tierwise.policyEditor.treatments.title')}
+      pointer="/treatments"
+      readOnly={readOnly}
+      addLabel={translate('tierwise.policyEditor.treatments.add')}
+      onAdd={() =>
+        edit((draft) => {
+          const id = uniqueName(
+            'rule',
+            (draft.treatments ?? []).map((rule) => rule.id),
+          );
+          const rule: TreatmentRule = {
+            id,
+            label: { en: id },
+            priority: 10,
+            conditions: { all: [] },
+            treatments: [{ type: 'queue', params: { priority: 5, greenChannel: false } }],
+            explanation: id,
+          };
+          draft.treatments = [...(draft.treatments ?? []), rule];
+        })
+      }
+    >
       <Stack spacing={1}>
         {rules.map((rule, index) => (
           <TreatmentRuleCard
@@ -39,31 +59,7 @@ export function TreatmentRulesEditor({ document, edit, readOnly }: { document: P
           />
         ))}
       </Stack>
-      {!readOnly && (
-        <Button
-          sx={{ mt: 1 }}
-          onClick={() =>
-            edit((draft) => {
-              const id = uniqueName(
-                'rule',
-                (draft.treatments ?? []).map((rule) => rule.id),
-              );
-              const rule: TreatmentRule = {
-                id,
-                label: { en: id },
-                priority: 10,
-                conditions: { all: [] },
-                treatments: [{ type: 'queue', params: { priority: 5, greenChannel: false } }],
-                explanation: id,
-              };
-              draft.treatments = [...(draft.treatments ?? []), rule];
-            })
-          }
-        >
-          {translate('tierwise.policyEditor.treatments.add')}
-        </Button>
-      )}
-    </Box>
+    </EditorSection>
   );
 }
 
