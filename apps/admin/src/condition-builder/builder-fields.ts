@@ -1,5 +1,6 @@
-import { OPERATORS, type FactType, type Label, type Operator, type PolicyDocument } from '@tierwise/policy';
+import { OPERATORS, type FactType, type Operator, type PolicyDocument } from '@tierwise/policy';
 import type { Field } from 'react-querybuilder';
+import { labelIn } from '../policy-labels/localized-label';
 
 // What a condition may test, from the policy being edited: its facts, its population facts, and the
 // facts the evaluator adds after each step (score and each criterion's points after the scorecard, the tier after grading).
@@ -23,11 +24,6 @@ const UNORDERED: readonly Operator[] = ['equal', 'notEqual', 'in', 'notIn'];
 const YES_NO: readonly Operator[] = ['equal', 'notEqual'];
 
 export const LIST_OPERATORS: ReadonlySet<string> = new Set<Operator>(['in', 'notIn']);
-
-export function labelIn(label: Label | undefined, locale: string, fallback: string): string {
-  if (!label) return fallback;
-  return locale.startsWith('zh') ? (label.zh ?? label.en) : label.en;
-}
 
 function kindOf(type: FactType): FieldKind {
   if (type === 'number' || type === 'integer') return 'number';

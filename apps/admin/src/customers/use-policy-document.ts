@@ -1,7 +1,5 @@
 import type { FactDefinition, Label, PolicyDocument } from '@tierwise/policy';
-import { useQuery } from '@tanstack/react-query';
-import { useLocaleState } from 'react-admin';
-import { requestJson } from '../api/http-client';
+import { useLocalizedLabel, usePolicyInForceDocument } from '../policy-labels';
 import { orderedFacts } from './fact-order';
 
 export interface PolicyInForce {
@@ -16,20 +14,10 @@ export interface PolicyInForce {
   localize: (label: Label | undefined, fallback: string) => string;
 }
 
-/**
- * The document of the published version of a policy (`default` unless told otherwise): its fact
- * catalogue and tiers. Same query (key and answer) as usePolicyLabels in src/policy-labels, so a page
- * using both reads the policy once.
- */
+/** The published version's fact catalogue and tiers, as the customer pages show them (the document is read once, shared). */
 export function usePolicyInForce(policyId = 'default'): PolicyInForce {
-  const [locale] = useLocaleState();
-  const { data, isPending, error } = useQuery({
-    queryKey: ['policy-in-force-document', policyId],
-    queryFn: () => fetchPublishedDocument(policyId),
-    staleTime: 60_000,
-  });
-  const localize = (label: Label | undefined, fallback: string) =>
-    label ? (locale === 'zh-CN' ? (label.zh ?? label.en) : label.en) : fallback;
+  const { data, isPending, error } = usePolicyInForceDocument(policyId);
+  const localize = useLocalizedLabel();
   return {
     document: data,
     isPending,
@@ -38,11 +26,4 @@ export function usePolicyInForce(policyId = 'default'): PolicyInForce {
     tiers: (data?.grading.tiers ?? []).map((tier) => ({ id: tier.id, label: localize(tier.label, tier.id) })),
     localize,
   };
-}
-
-async function fetchPublishedDocument(policyId: string): Promise<PolicyDocument | null> {
-  const path = `/policies/${encodeURIComponent(policyId)}`;
-  const { publishedVersion } = await requestJson<{ publishedVersion: number | null }>(path);
-  if (publishedVersion === null) return null;
-  return (await requestJson<{ document: PolicyDocument }>(`${path}/versions/${publishedVersion}`)).document;
 }

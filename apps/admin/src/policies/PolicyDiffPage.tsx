@@ -4,7 +4,7 @@ import { Loading, Title, useTranslate } from 'react-admin';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { SideBySideDiff } from './SideBySideDiff';
 import { versionPagePath } from './use-draft-actions';
-import { useLocalizedLabel } from './use-localized-label';
+import { useLocalizedLabel } from '../policy-labels';
 import { usePolicyDiff } from './use-policy-diff';
 import type { Policy } from './policy-types';
 import { usePolicy, usePolicyVersion, usePolicyVersions } from './use-policy-queries';

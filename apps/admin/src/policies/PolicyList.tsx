@@ -1,6 +1,6 @@
 import { Datagrid, DateField, FunctionField, List, NumberField, SearchInput, TextField, useTranslate } from 'react-admin';
 import type { Policy } from './policy-types';
-import { useLocalizedLabel } from './use-localized-label';
+import { useLocalizedLabel } from '../policy-labels';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 

@@ -7,7 +7,7 @@ import { LabelledValue } from './LabelledValue';
 import type { Policy } from './policy-types';
 import { ShortHash } from './ShortHash';
 import { diffPagePath } from './use-draft-actions';
-import { useLocalizedLabel } from './use-localized-label';
+import { useLocalizedLabel } from '../policy-labels';
 import { VersionsTable } from './VersionsTable';
 
 /** One policy: what is in force, and every version with what can be done with it. */

@@ -7,7 +7,7 @@ import { useRole } from '../auth/use-role';
 import { LintFindingsTable } from './LintFindingsTable';
 import { PublicationResult, type Publication } from './PublicationResult';
 import { TestPanel } from './TestPanel';
-import { useLocalizedLabel } from './use-localized-label';
+import { useLocalizedLabel } from '../policy-labels';
 import { usePolicy, usePolicyVersion } from './use-policy-queries';
 import { VersionActions } from './VersionActions';
 import { VersionSummary } from './VersionSummary';

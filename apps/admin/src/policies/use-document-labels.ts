@@ -1,5 +1,5 @@
 import type { PolicyDocument } from './policy-types';
-import { useLocalizedLabel } from './use-localized-label';
+import { useLocalizedLabel } from '../policy-labels';
 
 export interface DocumentLabels {
   fact(name: string): string;
