@@ -19,6 +19,10 @@ describe('the call-centre screen, as an agent uses it', () => {
     browser = await launchChromium();
     page = await signedInPage(browser, baseUrl, 'agent');
     await page.waitForURL(/#\/call-centre/);
+    // Keyboard only from here: wait until the screen has put the focus in its input.
+    const input = page.getByLabel('Customer id or phone');
+    await input.waitFor();
+    await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
   });
   afterAll(() => browser.close());
 
