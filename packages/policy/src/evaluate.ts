@@ -10,8 +10,14 @@ import type { RecordError } from './validation/validate-record.js';
 export type Evaluation = { ok: true; decision: Decision } | { ok: false; customerId: string | null; errors: RecordError[] };
 
 export interface EvaluateOptions {
-  /** Required when the policy has population facts. */
+  /** The population to measure this customer against; a policy with population facts needs it or `populationFacts`. */
   population?: Population;
+  /**
+   * This customer's population facts, computed elsewhere (a grading run computes
+   * them in SQL with window functions), used instead of `population`. Each fact
+   * the policy declares must be here when the customer has the fact it measures.
+   */
+  populationFacts?: Readonly<Record<string, number>>;
   /** A tier set by hand: treatments follow it instead of the graded tier. */
   tierOverride?: TierOverride;
 }
@@ -22,7 +28,7 @@ export interface EvaluateOptions {
  * any number of callers may use one CompiledPolicy at once.
  */
 export function evaluate(policy: CompiledPolicy, record: unknown, options: EvaluateOptions = {}): Evaluation {
-  const prepared = prepareScope(policy, record, options.population);
+  const prepared = prepareScope(policy, record, options);
   if (!prepared.ok) return prepared;
   const { scope, customerId } = prepared;
   const check = options.tierOverride ? applyOverride(policy, options.tierOverride) : undefined;

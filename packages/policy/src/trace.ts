@@ -46,7 +46,7 @@ interface Stage {
  * keeps run state on the Engine, so engines are never shared between runs.
  */
 export async function trace(policy: CompiledPolicy, record: unknown, options: EvaluateOptions = {}): Promise<Traced> {
-  const prepared = prepareScope(policy, record, options.population);
+  const prepared = prepareScope(policy, record, options);
   if (!prepared.ok) return prepared;
   const { scope, customerId } = prepared;
   const check = options.tierOverride ? applyOverride(policy, options.tierOverride) : undefined;
