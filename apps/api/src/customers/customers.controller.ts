@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { READERS } from '../auth/role.js';
@@ -6,32 +6,41 @@ import { Roles } from '../auth/roles.decorator.js';
 import { actorOf } from '../common/actor.js';
 import { API_V1 } from '../common/api-prefix.js';
 import { contentRange, etagOf, parseIfMatch } from '../common/http-headers.js';
-import { ApiRaList } from '../openapi/list-openapi.js';
+import { ApiCsvExport } from '../openapi/csv-export-openapi.js';
+import { ApiRaList, type RaListDescription } from '../openapi/list-openapi.js';
 import { ApiProblems } from '../openapi/problem-openapi.js';
 import { ETAG_HEADER, LOCATION_HEADER } from '../openapi/response-headers.js';
 import { schemaRef } from '../openapi/schema-ref.js';
 import { assertCustomerId } from './customer-id.js';
 import { CUSTOMER_SORT_FIELDS, MAX_PAGE, parseCustomerListQuery } from './customer-list-query.js';
+import { CUSTOMERS_CSV_COLUMNS } from './customers-csv.js';
+import { parseCustomersExportQuery } from './customers-export-query.js';
+import { CustomersExportService } from './customers-export.service.js';
 import { CustomersService } from './customers.service.js';
 import type { CustomerDto } from './dto/customer.dto.js';
 import { parseUpsertCustomer } from './dto/upsert-customer.input.js';
 
+const CUSTOMER_LIST: RaListDescription = {
+  item: 'Customer',
+  resource: 'customers',
+  sortFields: CUSTOMER_SORT_FIELDS,
+  defaultSort: '["name","ASC"]',
+  filterExample: { q: 'acme', tier: ['A', 'B'], overridden: false },
+  filterDescription:
+    'q: text anywhere in the id, name or phone number, ignoring case (an empty q matches everyone); tier: one tier or a list; id: customer ids (getMany); overridden: true for customers kept in a tier by hand.',
+  maxPage: MAX_PAGE,
+};
+
 @ApiTags('customers')
 @Controller(`${API_V1}/customers`)
 export class CustomersController {
-  constructor(private readonly customers: CustomersService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly exporter: CustomersExportService,
+  ) {}
 
   @ApiOperation({ summary: 'Customers with their tier, paged, sorted and filtered' })
-  @ApiRaList({
-    item: 'Customer',
-    resource: 'customers',
-    sortFields: CUSTOMER_SORT_FIELDS,
-    defaultSort: '["name","ASC"]',
-    filterExample: { q: 'acme', tier: ['A', 'B'], overridden: false },
-    filterDescription:
-      'q: text anywhere in the id, name or phone number, ignoring case (an empty q matches everyone); tier: one tier or a list; id: customer ids (getMany); overridden: true for customers kept in a tier by hand.',
-    maxPage: MAX_PAGE,
-  })
+  @ApiRaList(CUSTOMER_LIST)
   @ApiProblems({ 400: 'invalid-request (a sort, range or filter that does not fit)' })
   @Get()
   @Roles(...READERS)
@@ -40,6 +49,33 @@ export class CustomersController {
     const page = await this.customers.list(parsed);
     void reply.header('content-range', contentRange('customers', parsed.range.start, page.items.length, page.total));
     return page.items;
+  }
+
+  /**
+   * The list's filter and sort, every selected customer with its grading, streamed page by page as
+   * the client reads. Fastify matches this static path before :id (so a customer whose id is
+   * `export.csv` is read through the list's id filter).
+   */
+  @ApiOperation({ summary: "Every customer the filter selects as CSV, with tier, score and treatments, in the list's order" })
+  @ApiCsvExport({
+    row: 'customer',
+    filename: 'customers',
+    columns: CUSTOMERS_CSV_COLUMNS,
+    sortFields: CUSTOMER_LIST.sortFields,
+    defaultSort: CUSTOMER_LIST.defaultSort,
+    filterExample: CUSTOMER_LIST.filterExample,
+    filterDescription: CUSTOMER_LIST.filterDescription,
+  })
+  @ApiProblems({ 400: 'invalid-request (a sort or filter that does not fit)' })
+  @Get('export.csv')
+  @Roles(...READERS)
+  async exportCsv(@Query() query: Record<string, unknown>): Promise<StreamableFile> {
+    const csv = await this.exporter.exportCsv(parseCustomersExportQuery(query));
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return new StreamableFile(csv, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="customers-${stamp}.csv"`,
+    });
   }
 
   @ApiOperation({ summary: 'One customer, with its facts and tier' })

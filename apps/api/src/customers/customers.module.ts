@@ -3,6 +3,8 @@ import { DatabaseModule } from '../database/database.module.js';
 import { GradingModule } from '../grading/grading.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { CustomersController } from './customers.controller.js';
+import { CustomersExportService } from './customers-export.service.js';
+import { CustomersExportRepository } from './customers-export.repository.js';
 import { CustomersService } from './customers.service.js';
 import { CustomersImportController } from './import/customers-import.controller.js';
 import { CustomersImportService } from './import/customers-import.service.js';
@@ -14,6 +16,14 @@ import { TierOverrideService } from './tier-override.service.js';
   imports: [DatabaseModule, PoliciesModule, GradingModule],
   // The import controller first: its POST import must not be read as a customer id.
   controllers: [CustomersImportController, CustomersController, TierOverrideController],
-  providers: [CustomersService, CustomersImportService, ImportGradingWriter, TierOverrideService],
+  // The export's reads are the customers feature's alone, so its repository is provided here.
+  providers: [
+    CustomersService,
+    CustomersExportService,
+    CustomersExportRepository,
+    CustomersImportService,
+    ImportGradingWriter,
+    TierOverrideService,
+  ],
 })
 export class CustomersModule {}
