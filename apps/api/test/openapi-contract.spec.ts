@@ -216,6 +216,10 @@ describe('OpenAPI contract: live answers against the document', () => {
     expect((await contract.call('GET /api/v1/customers', `${V1}/customers`, { headers: reader })).statusCode).toBe(200);
     const badSort = `?sort=${encodeURIComponent('["nope","ASC"]')}`;
     expect((await contract.call('GET /api/v1/customers', `${V1}/customers${badSort}`, { headers: reader })).statusCode).toBe(400);
+    const customersCsv = 'GET /api/v1/customers/export.csv';
+    expect((await contract.call(customersCsv, `${V1}/customers/export.csv`, { headers: reader })).statusCode).toBe(200);
+    expect((await contract.call(customersCsv, `${V1}/customers/export.csv${badSort}`, { headers: reader })).statusCode).toBe(400);
+    expect((await contract.call(customersCsv, `${V1}/customers/export.csv`, { headers: agent })).statusCode).toBe(403);
     expect((await contract.call('GET /api/v1/customers/{id}', url, { headers: reader })).statusCode).toBe(200);
     expect((await contract.call('GET /api/v1/customers/{id}', `${V1}/customers/NOPE-1`, { headers: reader })).statusCode).toBe(404);
 

@@ -56,7 +56,11 @@ export class CustomersController {
    * the client reads. Fastify matches this static path before :id (so a customer whose id is
    * `export.csv` is read through the list's id filter).
    */
-  @ApiOperation({ summary: "Every customer the filter selects as CSV, with tier, score and treatments, in the list's order" })
+  @ApiOperation({
+    summary: "Every customer the filter selects as CSV, with tier, score and treatments, in the list's order",
+    description:
+      "treatments: the decision's treatments as `type: param=value, param=value; type: ...` (text holding a separator or reading as a number, true or nothing is a JSON string; lists and objects are JSON). tierOverride, tierOverrideReason: the tier set by hand and why. Columns of a customer not graded yet are empty.",
+  })
   @ApiCsvExport({
     row: 'customer',
     filename: 'customers',
