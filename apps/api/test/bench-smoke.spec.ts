@@ -11,6 +11,7 @@ const DATABASE = `${CLONE_PREFIX}bench`;
 const LIST_DATABASE = `${CLONE_PREFIX}bench_list`;
 const DASHBOARD_DATABASE = `${CLONE_PREFIX}bench_dashboard`;
 const EXPORT_DATABASE = `${CLONE_PREFIX}bench_export`;
+const CUSTOMERS_EXPORT_DATABASE = `${CLONE_PREFIX}bench_customers_export`;
 
 // npm run bench:api at a smoke size, exactly as a person runs it (build, then
 // the bench with the api as a child process): a bench that no longer runs
@@ -22,6 +23,7 @@ describe('API bench at smoke size', () => {
       await client.query(`DROP DATABASE IF EXISTS ${LIST_DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${DASHBOARD_DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${EXPORT_DATABASE} WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS ${CUSTOMERS_EXPORT_DATABASE} WITH (FORCE)`);
     });
   });
 
@@ -93,5 +95,18 @@ describe('API bench at smoke size', () => {
     );
     expect(stdout).toContain('loaded 2,000 tier history entries');
     expect(stdout).toMatch(/^\| [^|]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \| [\d,]+ \|/m);
+  }, 300_000);
+  it('customers export bench: loads 2,000 customers as the list bench does, streams them over HTTP and prints rows, size, time and memory', async () => {
+    const { stdout } = await run(
+      'npm',
+      ['run', 'bench:customers-export', '--', '--customers', '2000', '--pause', '0', '--database', CUSTOMERS_EXPORT_DATABASE],
+      { cwd: apiDir, env: { ...process.env, TIERWISE_BENCH_POSTGRES_URL: SERVER_URL }, timeout: 280_000, maxBuffer: 10 * 1024 * 1024 },
+    );
+    expect(stdout).toContain('loaded 2,000 customers and their decisions');
+    expect(stdout).toContain('wrote 2,000 decisions whole');
+    // | case | rows | MB | seconds | rows/s | ...: every customer in the unfiltered cases, fewer in the filtered ones.
+    expect(stdout).toMatch(/^\| everything, by id \(the console's default\) \| 2,000 \| [\d.]+ \| [\d.]+ \| [\d,]+ \|/m);
+    expect(stdout).toMatch(/^\| everything, by name \(the api's default\) \| 2,000 \|/m);
+    expect(stdout).toMatch(/^\| tier C, by score desc \| [\d,]+ \|/m);
   }, 300_000);
 });
