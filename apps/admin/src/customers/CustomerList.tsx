@@ -1,7 +1,9 @@
 import { DataTable, DateField, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { canImportCustomers } from '../auth/capabilities';
 import { useRole } from '../auth/use-role';
+import { ExportCsvButton } from '../csv-export/ExportCsvButton';
 import type { Customer } from './customer';
+import { customersExportUrl } from './customers-export';
 import { ImportCustomersButton } from './import/ImportCustomersButton';
 import { OverrideMarker, TierChip } from './TierChip';
 import { usePolicyInForce } from './use-policy-document';
@@ -45,7 +47,14 @@ export function CustomerList() {
     />,
   ];
   return (
-    <List<Customer> sort={{ field: 'id', order: 'ASC' }} filters={filters} actions={<CustomerListActions />} perPage={25}>
+    <List<Customer>
+      sort={{ field: 'id', order: 'ASC' }}
+      filters={filters}
+      actions={<CustomerListActions />}
+      perPage={25}
+      // Export CSV asks the api for the file (ExportCsvButton), not react-admin's exporter, which would pull every page into the browser.
+      exporter={false}
+    >
       <DataTable<Customer> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" label={`${T}.fields.id`} />
         <DataTable.Col source="name" label={`${T}.fields.name`} />
@@ -67,5 +76,15 @@ export function CustomerList() {
 
 function CustomerListActions() {
   const role = useRole();
-  return <TopToolbar>{canImportCustomers(role) && <ImportCustomersButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {canImportCustomers(role) && <ImportCustomersButton />}
+      <ExportCsvButton
+        exportUrl={customersExportUrl}
+        fallbackName="customers.csv"
+        label={`${T}.export.button`}
+        failedMessage={`${T}.export.failed`}
+      />
+    </TopToolbar>
+  );
 }
