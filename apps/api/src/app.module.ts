@@ -9,7 +9,10 @@ import { CustomersModule } from './customers/customers.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
+import { GradingRunsModule } from './grading/runs/grading-runs.module.js';
+import { GradingWorkModule } from './grading/runs/grading-work.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { TierHistoryModule } from './tier-history/tier-history.module.js';
@@ -32,6 +35,10 @@ export class AppModule {
         PoliciesModule,
         AuditModule,
         DashboardModule,
+        JobsModule.forRoot(config),
+        GradingRunsModule,
+        // Without Redis the api works the jobs itself; with it, `npm run worker` processes do.
+        ...(config.redisUrl === undefined ? [GradingWorkModule.forRoot(config)] : []),
         BootstrapModule,
       ],
     };

@@ -3,18 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionRunner } from '../src/database/transaction-runner.js';
 import { decide } from '../src/grading/decide.js';
 import { GradingService } from '../src/grading/grading.service.js';
-import { REGRADE_CHUNK } from '../src/grading/regrade.service.js';
+import { RUN_CHUNK_SIZE } from '../src/grading/runs/run-chunk-size.js';
 import { ActivePolicyService } from '../src/policies/active-policy.service.js';
 import { authHeaders } from './support/auth.js';
 import { customerFactory } from './support/customer.factory.js';
+import { waitForRun } from './support/grading-runs.js';
 import { putCustomer } from './support/http.js';
-import { draftOf, publish, seedDocument, storedDecision, withTierAThreshold, type PolicyDocument } from './support/policies-helpers.js';
+import {
+  call,
+  draftOf,
+  publish,
+  seedDocument,
+  storedDecision,
+  withTierAThreshold,
+  type PolicyDocument,
+} from './support/policies-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-// More customers than one re-grade chunk, so chunk boundaries are crossed.
-const POPULATION = 2 * REGRADE_CHUNK + 345;
+// More customers than one run chunk, so chunk boundaries are crossed.
+const POPULATION = 2 * RUN_CHUNK_SIZE + 345;
 
-describe('re-grading a population on publication', () => {
+describe('re-grading a population on publication (a grading run, in-process without Redis)', () => {
   let t: TestApp;
   let seed: PolicyDocument;
   beforeAll(async () => {
@@ -38,11 +47,12 @@ describe('re-grading a population on publication', () => {
     const draft = await draftOf(t, withTierAThreshold(seed, 80));
     const response = await publish(t, draft.version);
     expect(response.statusCode).toBe(200);
-    const { regrade } = response.json<{
-      regrade: { customers: number; tierChanges: number; transitions: Record<string, number>; tiers: Record<string, number> };
-    }>();
-    expect(regrade).toMatchObject({ customers: POPULATION, tierChanges: movers, transitions: { 'A->B': movers } });
-    expect(Object.values(regrade.tiers).reduce((sum, n) => sum + n, 0)).toBe(POPULATION);
+    const run = await waitForRun(t, response.json<{ gradingRun: { id: number } }>().gradingRun.id);
+    expect(run).toMatchObject({ kind: 'grade', cause: 'publish', status: 'succeeded', total: POPULATION, evaluated: POPULATION });
+    expect(run).toMatchObject({ changed: movers, failed: 0, policy: { id: 'default', version: draft.version } });
+    expect(run.migration['A']!['B']).toBe(movers);
+    expect(Object.values(run.tiers.after).reduce((sum, n) => sum + n, 0)).toBe(POPULATION);
+    expect(run.tiers.after['A']).toBe(run.tiers.before['A']! - movers);
 
     const byVersion = await t.db.sql<{ policy_version: number; cause: string; n: number }>(
       'SELECT policy_version, cause, count(*)::int AS n FROM tier_assignments GROUP BY 1, 2',
@@ -56,36 +66,35 @@ describe('re-grading a population on publication', () => {
     expect(wrong).toBe(0);
   });
 
-  it('leaves no customer saved during a publication graded by the version it replaced', async () => {
+  it('lets a customer saved while its chunk waits be graded with its new facts, never the facts the run read before', async () => {
     const admin = await authHeaders(t, 'admin');
-    // Saved first by the re-grade (their ids sort first) and again by the requests below.
-    const saved = Array.from({ length: 4 }, (_, i) => customerFactory({ id: `0-race-${process.pid}-${i}`, tier: 'A' }));
-    // Re-graded last: holding its row stops the publication after it has re-graded the others.
-    const last = customerFactory({ id: `zz-race-${process.pid}`, tier: 'B' });
-    for (const customer of [...saved, last]) expect((await putCustomer(t.app, customer, admin)).statusCode).toBe(201);
+    // Graded in the run's last chunk (its id sorts last): holding its decision's row stops the run there.
+    const last = customerFactory({ id: `zz-race-${process.pid}`, tier: 'A' });
+    expect((await putCustomer(t.app, last, admin)).statusCode).toBe(201);
     const draft = await draftOf(t, withTierAThreshold(seed, 90));
 
     const blocker = new pg.Client({ connectionString: t.db.url });
     await blocker.connect();
+    let runId: number;
     try {
       await blocker.query('BEGIN');
       await blocker.query('SELECT 1 FROM tier_assignments WHERE customer_id = $1 FOR UPDATE', [last.id]);
-      const publishing = publish(t, draft.version);
-      await waitForLockWaits(t, 1);
-      // Saves decided while the old version is still in force, landing while the publication is under way.
-      const lowered = saved.map((customer) => ({ ...customer, facts: { ...customer.facts, relationship: 10, strategicImportance: 8 } }));
-      const saving = Promise.all(lowered.map((customer) => putCustomer(t.app, customer, admin)));
-      await waitForLockWaits(t, 1 + saved.length);
-      await blocker.query('COMMIT');
-      const [published, puts] = await Promise.all([publishing, saving]);
+      // The publication itself returns at once: the version is in force, the run catches up.
+      const published = await call(t, 'publisher', 'POST', `/api/v1/policies/default/versions/${draft.version}/publish`, {});
       expect(published.statusCode).toBe(200);
-      expect(puts.map((response) => response.statusCode)).toEqual(saved.map(() => 200));
+      runId = published.json<{ gradingRun: { id: number } }>().gradingRun.id;
+      await waitForLockWaits(t, 1);
+      // A save decided under the new version, waiting behind the same row as the run's chunk.
+      const lowered = { ...last, facts: { ...last.facts, relationship: 10, strategicImportance: 8 } };
+      const saving = putCustomer(t.app, lowered, admin);
+      await waitForLockWaits(t, 2);
+      await blocker.query('COMMIT');
+      expect((await saving).statusCode).toBe(200);
     } finally {
       await blocker.end();
     }
-    for (const customer of saved) {
-      expect(await storedDecision(t, customer.id)).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
-    }
+    expect(await waitForRun(t, runId)).toMatchObject({ status: 'succeeded' });
+    expect(await storedDecision(t, last.id)).toMatchObject({ tier: 'B', score: 78, policy: { version: draft.version } });
   });
 
   it('grades a customer saved with a version that was superseded meanwhile by the version in force', async () => {

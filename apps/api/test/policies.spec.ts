@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerFactory, customerFacts, type CustomerInput } from './support/customer.factory.js';
 import { authHeaders, testUsername } from './support/auth.js';
 import { putCustomer } from './support/http.js';
+import { getRun, waitForRun } from './support/grading-runs.js';
 import { overlapped } from './support/overlapped.js';
 import {
   call,
@@ -167,11 +168,7 @@ describe('policies and versions', () => {
     // Publish: the draft becomes the version in force, version 1 is superseded, customers are re-graded.
     const published = await publish(t, draft.version);
     expect(published.statusCode).toBe(200);
-    const result = published.json<{
-      version: VersionBody;
-      superseded: number;
-      regrade: { customers: number; tierChanges: number; transitions: Record<string, number> };
-    }>();
+    const result = published.json<{ version: VersionBody; superseded: number; gradingRun: { id: number } }>();
     expect(result.version).toMatchObject({
       version: draft.version,
       status: 'published',
@@ -179,7 +176,17 @@ describe('policies and versions', () => {
       revision: 3,
     });
     expect(result.superseded).toBe(1);
-    expect(result.regrade).toMatchObject({ customers: 3, tierChanges: 1, transitions: { 'A->B': 1 } });
+    // The run that re-graded them (the helper waited for it).
+    const run = await getRun(t, result.gradingRun.id);
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      cause: 'publish',
+      total: 3,
+      evaluated: 3,
+      changed: 1,
+      startedBy: expect.stringMatching(/^user:/),
+    });
+    expect(run.migration).toEqual({ A: { A: 1, B: 1 }, B: { B: 1 } });
     expect(await publishedVersion()).toBe(draft.version);
     const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json<VersionBody & { supersededAt: string | null }>();
     expect(one).toMatchObject({ status: 'superseded', supersededAt: expect.any(String) });
@@ -219,7 +226,7 @@ describe('policies and versions', () => {
       'policy.draft.update',
       'policy.publish',
     ]);
-    expect(audit[3]!.summary).toMatchObject({ hash: result.version.hash, superseded: 1, customers: 3, tierChanges: 1 });
+    expect(audit[3]!.summary).toMatchObject({ hash: result.version.hash, superseded: 1, gradingRun: result.gradingRun.id });
     expect(audit[0]!.actor).toBe(`user:${testUsername('author')}`);
     expect(audit[3]!.actor).toBe(`user:${testUsername('publisher')}`);
     expect(history.at(-1)!.actor).toBe(`user:${testUsername('publisher')}`);
@@ -364,14 +371,16 @@ describe('policies and versions', () => {
     const result = response.json<{
       version: VersionBody & { basedOn: number; note: string };
       superseded: number;
-      regrade: { transitions: Record<string, number> };
+      gradingRun: { id: number };
     }>();
+    const run = await waitForRun(t, result.gradingRun.id);
+    expect(run).toMatchObject({ status: 'succeeded', cause: 'rollback' });
     const one = (await call(t, 'auditor', 'GET', `${BASE}/versions/1`)).json<VersionBody>();
     expect(result.version.version).toBeGreaterThan(raised.version);
     expect(result.version).toMatchObject({ status: 'published', hash: one.hash, basedOn: 1, note: 'rollback to v1' });
     expect(result.version.document).toMatchObject({ version: result.version.version });
     expect(result.superseded).toBe(raised.version);
-    expect(result.regrade.transitions['B->A']).toBeGreaterThanOrEqual(1);
+    expect(run.migration['B']!['A']).toBeGreaterThanOrEqual(1);
 
     expect(await storedDecision(t, borderline.id)).toMatchObject({
       tier: 'A',
@@ -435,8 +444,7 @@ describe('policies and versions', () => {
     expect(putNotAnObject.headers['content-type']).toMatch(PROBLEM);
   });
 
-  it('refuses a publication whose fact catalogue no longer fits stored customers, changing nothing', async () => {
-    const before = await publishedVersion();
+  it("publishes a version whose fact catalogue no longer fits some stored customers: they keep their decision and are the run's failures", async () => {
     // Strength now tops out at 10 points: customers recorded with 15 no longer fit.
     const narrower = await draftOf(
       t,
@@ -445,18 +453,22 @@ describe('policies and versions', () => {
         (copy.grading.scorecard![1] as { max: number }).max = 10;
       }),
     );
+    const kept = await storedDecision(t, borderline.id);
     const historyBefore = await t.db.sql<{ n: number }>('SELECT count(*)::int AS n FROM tier_history');
     const response = await publish(t, narrower.version);
-    expect(response.statusCode).toBe(422);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    const problem = response.json<{ code: string; detail: string; errors: { path: string; message: string }[] }>();
-    expect(problem.code).toBe('invalid-facts');
-    // The borderline, key-account and late customers have strength 15; the ordinary one 10.
-    expect(problem.detail).toMatch(/^3 stored customer\(s\) do not fit/);
-    expect(problem.errors).toContainEqual(expect.objectContaining({ path: `/customers/${borderline.id}/strength` }));
-    expect(await publishedVersion()).toBe(before);
+    expect(response.statusCode).toBe(200);
+    const run = await getRun(t, response.json<{ gradingRun: { id: number } }>().gradingRun.id);
+    const [{ misfits } = { misfits: 0 }] = await t.db.sql<{ misfits: number }>(
+      `SELECT count(*)::int AS misfits FROM customers WHERE (facts ->> 'strength')::int > 10`,
+    );
+    expect(misfits).toBeGreaterThan(0);
+    expect(run).toMatchObject({ status: 'succeeded', failed: misfits, evaluated: run.total! - misfits });
+    const failures = await call(t, 'auditor', 'GET', `/api/v1/grading-runs/${run.id}/failures`);
+    expect(failures.headers['content-range']).toBe(`failures 0-${misfits - 1}/${misfits}`);
+    expect(failures.json()).toContainEqual({ customerId: borderline.id, reason: expect.stringContaining('/strength') });
+    // Nothing about them changed: their decision is the one the previous version made.
+    expect(await storedDecision(t, borderline.id)).toEqual(kept);
     expect(await t.db.sql('SELECT count(*)::int AS n FROM tier_history')).toEqual(historyBefore);
-    expect((await call(t, 'auditor', 'GET', `${BASE}/versions/${narrower.version}`)).json<VersionBody>().status).toBe('draft');
   });
 
   it('answers every error as problem+json with a stable code', async () => {
@@ -515,7 +527,7 @@ describe('policies and versions', () => {
     const publishOperation = document.paths['/api/v1/policies/{policyId}/versions/{version}/publish']?.['post'];
     expect(publishOperation).toMatchObject({ tags: ['policies'], 'x-roles': ['admin', 'publisher'], requestBody: expect.anything() });
     const published = resolved(document, publishOperation?.responses['200']?.content?.['application/json']?.schema);
-    expect(published?.required).toEqual(expect.arrayContaining(['version', 'superseded', 'regrade']));
+    expect(published?.required).toEqual(expect.arrayContaining(['version', 'superseded', 'gradingRun']));
     const operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/policies'))
       .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method} ${path}`, operation })));

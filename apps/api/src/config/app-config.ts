@@ -1,3 +1,5 @@
+import type { JobTimings } from '../jobs/job-timings.js';
+
 // The application's configuration, read and validated once at boot (load-config.ts)
 // and injected everywhere else under APP_CONFIG: nothing reads process.env after boot.
 
@@ -39,6 +41,8 @@ export interface AppConfig {
    * throttle's counts. Unset: kept in this process, which suits one instance.
    */
   redisUrl?: string | undefined;
+  /** How quickly lost jobs are noticed; tests shorten it (not read from the environment). */
+  jobTimings?: Partial<JobTimings> | undefined;
   /** The admin created on first start (TIERWISE_ADMIN_USERNAME/_PASSWORD); absent: a one-time password is printed. */
   firstAdmin?: FirstAdminConfig | undefined;
 }

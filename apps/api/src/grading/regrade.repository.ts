@@ -25,6 +25,8 @@ export interface GradingStamp {
   policyHash: string;
   cause: GradingCause;
   actor: string;
+  /** The grading run writing these rows, if any. */
+  runId?: string;
 }
 
 /**
@@ -128,11 +130,11 @@ export class RegradeRepository {
     }));
     await manager.query(
       `INSERT INTO tier_history
-         (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor)
-       SELECT r.customer_id, r.previous_tier, r.new_tier, r.score, $2, $3, $4, r.facts, $5, $6
+         (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor, run_id)
+       SELECT r.customer_id, r.previous_tier, r.new_tier, r.score, $2, $3, $4, r.facts, $5, $6, $7
          FROM jsonb_to_recordset($1::jsonb)
            AS r(customer_id text, previous_tier text, new_tier text, score double precision, facts jsonb)`,
-      [JSON.stringify(rows), stamp.policyId, stamp.policyVersion, stamp.policyHash, stamp.cause, stamp.actor],
+      [JSON.stringify(rows), stamp.policyId, stamp.policyVersion, stamp.policyHash, stamp.cause, stamp.actor, stamp.runId ?? null],
     );
   }
 }

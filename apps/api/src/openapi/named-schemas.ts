@@ -4,6 +4,7 @@ import { AUTH_SCHEMAS } from '../auth/dto/auth-openapi.js';
 import { CUSTOMER_SCHEMAS } from '../customers/dto/customers-openapi.js';
 import { DASHBOARD_SCHEMAS } from '../dashboard/dto/dashboard-openapi.js';
 import { DECISION_SCHEMAS } from '../decisions/dto/decision-openapi.js';
+import { GRADING_RUN_SCHEMAS } from '../grading/runs/dto/grading-runs-openapi.js';
 import { HEALTH_SCHEMAS } from '../health/dto/health-openapi.js';
 import { POLICY_SCHEMAS } from '../policies/dto/policies-openapi.js';
 import { TIER_HISTORY_SCHEMAS } from '../tier-history/dto/tier-history-openapi.js';
@@ -19,6 +20,7 @@ export function namedSchemas(): Record<string, SchemaObject> {
     TIER_HISTORY_SCHEMAS,
     AUDIT_SCHEMAS,
     DASHBOARD_SCHEMAS,
+    GRADING_RUN_SCHEMAS,
     HEALTH_SCHEMAS,
   ];
   const named: Record<string, SchemaObject> = { Problem: PROBLEM_SCHEMA, FieldError: FIELD_ERROR_SCHEMA };

@@ -29,11 +29,16 @@ export class ActivePolicyService {
   }
 
   /** Any stored version of the active policy, drafts included (what-if evaluation). */
-  async version(version: number): Promise<PolicyInForce> {
-    const cached = this.cache.get(ACTIVE_POLICY_ID, version);
-    if (cached) return { policyId: ACTIVE_POLICY_ID, version, hash: cached.ref.hash, compiled: cached };
-    const row = await this.versions.findVersion(ACTIVE_POLICY_ID, version);
-    if (!row) throw policyVersionNotFound(ACTIVE_POLICY_ID, version);
+  version(version: number): Promise<PolicyInForce> {
+    return this.versionOf(ACTIVE_POLICY_ID, version);
+  }
+
+  /** Any stored version of any policy, compiled (a released one once per process). */
+  async versionOf(policyId: string, version: number): Promise<PolicyInForce> {
+    const cached = this.cache.get(policyId, version);
+    if (cached) return { policyId, version, hash: cached.ref.hash, compiled: cached };
+    const row = await this.versions.findVersion(policyId, version);
+    if (!row) throw policyVersionNotFound(policyId, version);
     const compiled = compileOrExplain(this.cache, row);
     return { policyId: row.policyId, version: row.version, hash: row.hash, compiled };
   }

@@ -9,3 +9,7 @@ export function assertPolicyId(value: string): string {
     { path: '/policyId', message: `policy id '${value.slice(0, 80)}' must be 1-64 letters, digits, '_' or '-', starting with a letter` },
   ]);
 }
+
+export function isPolicyId(value: unknown): value is string {
+  return typeof value === 'string' && POLICY_ID.test(value);
+}

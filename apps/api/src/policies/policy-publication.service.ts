@@ -5,7 +5,10 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { RegradeService, type RegradeSummary } from '../grading/regrade.service.js';
+import { RegradeRepository } from '../grading/regrade.repository.js';
+import type { RunCause } from '../grading/runs/grading-run.js';
+import { GradingRunsService } from '../grading/runs/grading-runs.service.js';
+import { pinnedTiersMissing } from '../grading/tier-override.exception.js';
 import { LOGGER } from '../logging/logger.token.js';
 import { CompiledPolicyCache } from './compiled-policy.cache.js';
 import type { PublishInput } from './dto/policy-inputs.js';
@@ -25,22 +28,23 @@ import {
   reviewedRevisionStale,
 } from './policy.exception.js';
 
+// How many customers pinned to a vanished tier a refusal names: the publisher clears each by hand.
+const LISTED_PINNED = 50;
+
 /**
- * Publication and rollback. Each is ONE transaction: the policy row is locked
- * (publications of a policy queue up behind each other), the draft becomes the
- * version in force, the previous one is superseded, and every stored customer
- * is re-graded with the new version. So either all customers are graded by the
- * new version, with their tier history, or nothing changed at all; readers see
- * the old version until the commit. At 100k customers this holds the lock for
- * the length of the re-grade (seconds); moving the re-grade onto Bull later
- * makes it chunked jobs after a short publish transaction, and then decisions
- * are briefly mixed between two versions (each names its own, so that stays honest).
+ * Publication and rollback. Each is one short transaction: the policy row is
+ * locked (publications of a policy queue up behind each other), the draft
+ * becomes the version in force, the previous one is superseded, and a grading
+ * run is recorded. The run re-grades the customers afterwards, in chunk jobs
+ * (grading/runs); meanwhile decisions are mixed between the two versions, and
+ * each names its own. A customer edited meanwhile is graded by the new version.
  */
 @Injectable()
 export class PolicyPublicationService {
   constructor(
     private readonly versions: PolicyVersionRepository,
-    private readonly regrade: RegradeService,
+    private readonly runs: GradingRunsService,
+    private readonly pinned: RegradeRepository,
     private readonly cache: CompiledPolicyCache,
     private readonly audit: AuditRepository,
     private readonly transactions: TransactionRunner,
@@ -58,7 +62,7 @@ export class PolicyPublicationService {
       if (input.revision !== undefined && input.revision !== draft.revision) throw reviewedRevisionStale(draft, input.revision);
       // What the publisher believes they replace: said explicitly, or what was in force when the draft was started.
       const expected = input.supersedes !== undefined ? input.supersedes : draft.baseVersion;
-      const outcome = await this.publishLocked(manager, draft, expected, context);
+      const outcome = await this.publishLocked(manager, draft, expected, context, 'publish');
       await this.audit.append(manager, {
         actor: context.actor,
         action: 'policy.publish',
@@ -117,7 +121,7 @@ export class PolicyPublicationService {
         note: `rollback to v${target}`,
       });
       const draft = (await this.versions.lockVersion(manager, policyId, version))!;
-      const outcome = await this.publishLocked(manager, draft, inForce?.version ?? null, context);
+      const outcome = await this.publishLocked(manager, draft, inForce?.version ?? null, context, 'rollback');
       await this.audit.append(manager, {
         actor: context.actor,
         action: 'policy.rollback',
@@ -131,12 +135,13 @@ export class PolicyPublicationService {
     return this.response(result);
   }
 
-  /** With the policy and the draft locked: check, supersede, publish, re-grade. */
+  /** With the policy and the draft locked: check, supersede, publish, record the run that re-grades. */
   private async publishLocked(
     manager: EntityManager,
     draft: PolicyVersionEntity,
     expected: number | null,
     context: PolicyWriteContext,
+    cause: RunCause,
   ): Promise<Publication> {
     const { policyId, version } = draft;
     const inForce = await this.versions.findPublished(manager, policyId);
@@ -146,6 +151,7 @@ export class PolicyPublicationService {
     if (hasErrors(findings)) throw policyHasLintErrors(policyId, version, findings, 'be published');
     const compiled = compileLinted(draft.document);
     const hash = compiled.ref.hash;
+    const grades = policyId === ACTIVE_POLICY_ID;
     if (inForce && !(await this.versions.supersede(manager, policyId, inForce.version))) throw publishedMeanwhile(draft, expected, null);
     const published = await this.versions.markPublished(manager, {
       policyId,
@@ -155,13 +161,39 @@ export class PolicyPublicationService {
       publishedBy: context.actor,
     });
     if (!published) throw alreadyReleased(draft);
+    // After the supersession: a tier being set by hand meanwhile holds the old version's row, so
+    // the update above waited for it, and this read sees it.
+    if (grades) await this.refuseVanishedPinnedTiers(manager, policyId, version, compiled);
     // Customers are graded by the active policy only; another policy's publication grades nobody.
-    const regrade =
-      policyId === ACTIVE_POLICY_ID
-        ? await this.regrade.regradeAll(manager, { policyId, version, hash, compiled }, { cause: 'policy-publish', actor: context.actor })
-        : { customers: 0, tierChanges: 0, transitions: {}, tiers: {} };
+    const runId = grades
+      ? await this.runs.create(manager, {
+          kind: 'grade',
+          cause,
+          policyId,
+          policyVersion: version,
+          policyHash: hash,
+          filter: null,
+          startedBy: context.actor,
+        })
+      : null;
     const row = (await this.versions.findVersion(policyId, version, manager))!;
-    return { row, superseded: inForce?.version ?? null, regrade, compiled };
+    return { row, superseded: inForce?.version ?? null, runId, compiled };
+  }
+
+  /**
+   * A tier set by hand is kept through every re-grade, so the new version must
+   * still have it. Checked before publishing (a partial index holds the pinned
+   * customers): were it left to the run, those customers would fail one by one.
+   */
+  private async refuseVanishedPinnedTiers(
+    manager: EntityManager,
+    policyId: string,
+    version: number,
+    compiled: CompiledPolicy,
+  ): Promise<void> {
+    const tiers = compiled.document.grading.tiers.map((tier) => tier.id);
+    const pinned = await this.pinned.findPinnedOutside(manager, tiers, LISTED_PINNED);
+    if (pinned.total > 0) throw pinnedTiersMissing({ policyId, version }, tiers, pinned.total, pinned.listed);
   }
 
   private auditSummary(outcome: Publication): Record<string, unknown> {
@@ -170,16 +202,20 @@ export class PolicyPublicationService {
       revision: outcome.row.revision,
       superseded: outcome.superseded,
       ...lintCounts(outcome.row.lintFindings),
-      customers: outcome.regrade.customers,
-      tierChanges: outcome.regrade.tierChanges,
-      transitions: outcome.regrade.transitions,
+      gradingRun: outcome.runId === null ? null : Number(outcome.runId),
     };
   }
 
-  private response(outcome: Publication): PublishResultDto {
-    // Committed: the next decision compiles nothing (the hash pins this document).
+  /** Committed: queue the run, and answer with it. */
+  private async response(outcome: Publication): Promise<PublishResultDto> {
+    // The next decision compiles nothing (the hash pins this document).
     this.cache.compile(outcome.row.policyId, outcome.row.version, outcome.row.document, outcome.row.hash);
-    return { version: toVersionDto(outcome.row), superseded: outcome.superseded, regrade: outcome.regrade };
+    if (outcome.runId !== null) await this.runs.dispatch(outcome.runId);
+    return {
+      version: toVersionDto(outcome.row),
+      superseded: outcome.superseded,
+      gradingRun: outcome.runId === null ? null : { id: Number(outcome.runId) },
+    };
   }
 
   private logPublished(what: string, outcome: Publication, started: number): void {
@@ -188,11 +224,10 @@ export class PolicyPublicationService {
         policy: `${outcome.row.policyId}@${outcome.row.version}`,
         hash: outcome.row.hash,
         superseded: outcome.superseded,
-        customers: outcome.regrade.customers,
-        tierChanges: outcome.regrade.tierChanges,
+        gradingRun: outcome.runId,
         ms: Date.now() - started,
       },
-      `policy ${what} and customers re-graded`,
+      `policy ${what}`,
     );
   }
 }
@@ -200,7 +235,8 @@ export class PolicyPublicationService {
 interface Publication {
   row: PolicyVersionEntity;
   superseded: number | null;
-  regrade: RegradeSummary;
+  /** The grading run that re-grades the customers; null when the policy grades nobody. */
+  runId: string | null;
   compiled: CompiledPolicy;
 }
 

@@ -1,3 +1,4 @@
+import { waitForRun, type RunBody } from './grading-runs.js';
 import type { Role } from '../../src/auth/role.js';
 import { authHeaders } from './auth.js';
 import type { TestApp } from './test-app.js';
@@ -87,8 +88,16 @@ export function saveDraft(t: TestApp, version: number, body: Record<string, unkn
   return call(t, 'author', 'PUT', `${BASE}/versions/${version}`, body, headers);
 }
 
-export function publish(t: TestApp, version: number, body: Record<string, unknown> = {}) {
-  return call(t, 'publisher', 'POST', `${BASE}/versions/${version}/publish`, body);
+/** Publishes, and once published waits for the grading run it started, so customers are graded by the new version. */
+export async function publish(t: TestApp, version: number, body: Record<string, unknown> = {}) {
+  const response = await call(t, 'publisher', 'POST', `${BASE}/versions/${version}/publish`, body);
+  if (response.statusCode === 200) await waitForPublication(t, response.json<{ gradingRun: { id: number } | null }>());
+  return response;
+}
+
+/** Waits for the grading run of a publication or rollback answer, if it started one. */
+export async function waitForPublication(t: TestApp, answer: { gradingRun: { id: number } | null }): Promise<RunBody | null> {
+  return answer.gradingRun ? waitForRun(t, answer.gradingRun.id) : null;
 }
 
 export function testVersion(t: TestApp, version: number, body: Record<string, unknown>) {

@@ -14,6 +14,7 @@ import { CustomerSearch1796800000000 } from './1796800000000-customer-search.js'
 import { CustomerSearchWords1796900000000 } from './1796900000000-customer-search-words.js';
 import { SearchDictionaryUnique1797000000000 } from './1797000000000-search-dictionary-unique.js';
 
+import { GradingRuns1797100000000 } from './1797100000000-grading-runs.js';
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
 export const MIGRATIONS = [
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   CustomerSearch1796800000000,
   CustomerSearchWords1796900000000,
   SearchDictionaryUnique1797000000000,
+  GradingRuns1797100000000,
 ];

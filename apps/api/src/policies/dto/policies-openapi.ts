@@ -163,19 +163,17 @@ export const ROLLBACK_BODY: SchemaObject = {
 
 export const PUBLISH_RESPONSE: SchemaObject = {
   type: 'object',
-  required: ['version', 'superseded', 'regrade'],
+  required: ['version', 'superseded', 'gradingRun'],
   properties: {
     version: schemaRef('PolicyVersion'),
     superseded: { ...version, nullable: true },
-    regrade: {
+    gradingRun: {
       type: 'object',
-      required: ['customers', 'tierChanges', 'transitions', 'tiers'],
-      properties: {
-        customers: { type: 'integer', description: 'Customers graded with the new version.' },
-        tierChanges: { type: 'integer' },
-        transitions: { type: 'object', additionalProperties: { type: 'integer' }, example: { 'A->B': 3 } },
-        tiers: { type: 'object', additionalProperties: { type: 'integer' }, example: { A: 18, B: 58, C: 424 } },
-      },
+      nullable: true,
+      required: ['id'],
+      description:
+        'The run re-grading every customer under the new version; follow it at /api/v1/grading-runs/{id}. Null when the policy grades nobody.',
+      properties: { id: { type: 'integer', minimum: 1 } },
     },
   },
 };

@@ -1,5 +1,4 @@
 import type { Decision, Finding, Label, PolicyChange, RuleTrace } from '@tierwise/policy';
-import type { RegradeSummary } from '../../grading/regrade.service.js';
 import type { PolicyVersionStatus } from '../policy-version.entity.js';
 
 export interface PolicyDto {
@@ -51,7 +50,8 @@ export interface PublishResultDto {
   version: PolicyVersionDto;
   /** The version that was in force before, now superseded. */
   superseded: number | null;
-  regrade: RegradeSummary;
+  /** The run re-grading every customer under the new version (follow it at /grading-runs/{id}); null when the policy grades nobody. */
+  gradingRun: { id: number } | null;
 }
 
 export interface PolicyTestResultDto {

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { ListQuery } from '../../common/ra-list-query.js';
+import { TransactionRunner } from '../../database/transaction-runner.js';
+import { ACTIVE_POLICY_ID } from '../../policies/policy-ids.js';
+import { PolicyVersionRepository } from '../../policies/policy-version.repository.js';
+import { noActivePolicy, policyNotFound } from '../../policies/policy.exception.js';
+import type { StartRunInput } from './dto/grading-run-inputs.js';
+import type { GradingRunDto, GradingRunFailureDto } from './dto/grading-run.dto.js';
+import type { GradingRunFilter, GradingRunSortField } from './grading-run-list-query.js';
+import { toGradingRunDto } from './grading-run.mapper.js';
+import { gradingRunNotFound, policyNotGrading } from './grading-run.exception.js';
+import { GradingRunsRepository } from './grading-runs.repository.js';
+import { GradingRunsService } from './grading-runs.service.js';
+
+/** What the grading-runs routes do: read runs and their failures, start one by hand. */
+@Injectable()
+export class GradingRunsQueryService {
+  constructor(
+    private readonly runs: GradingRunsRepository,
+    private readonly starter: GradingRunsService,
+    private readonly versions: PolicyVersionRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async list(query: ListQuery<GradingRunSortField, GradingRunFilter>): Promise<{ items: GradingRunDto[]; total: number }> {
+    const { start, end } = query.range;
+    const page = await this.runs.list(query.filter, { offset: start, limit: end - start + 1, order: query.sort.order });
+    return { items: page.runs.map(toGradingRunDto), total: page.total };
+  }
+
+  async get(id: string): Promise<GradingRunDto> {
+    const run = await this.runs.find(id);
+    if (!run) throw gradingRunNotFound(id);
+    return toGradingRunDto(run);
+  }
+
+  async failures(id: string, range: { start: number; end: number }): Promise<{ items: GradingRunFailureDto[]; total: number }> {
+    if (!(await this.runs.find(id))) throw gradingRunNotFound(id);
+    const page = await this.runs.failures(id, { offset: range.start, limit: range.end - range.start + 1 });
+    return { items: page.rows, total: page.total };
+  }
+
+  async startByHand(input: StartRunInput, actor: string): Promise<GradingRunDto> {
+    const policyId = input.policyId ?? ACTIVE_POLICY_ID;
+    const runId = await this.transactions.run(async (manager) => {
+      if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
+      if (policyId !== ACTIVE_POLICY_ID) throw policyNotGrading(policyId, ACTIVE_POLICY_ID);
+      const inForce = await this.versions.findPublished(manager, policyId);
+      if (!inForce?.hash) throw noActivePolicy(policyId);
+      return this.starter.create(manager, {
+        kind: 'grade',
+        cause: 'manual',
+        policyId,
+        policyVersion: inForce.version,
+        policyHash: inForce.hash,
+        filter: input.filter,
+        startedBy: actor,
+      });
+    });
+    await this.starter.dispatch(runId);
+    return this.get(runId);
+  }
+}
