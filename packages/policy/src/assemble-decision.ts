@@ -3,8 +3,9 @@ import { describeCondition, show } from './compile/describe-condition.js';
 import type { Scope } from './compile/scope.js';
 import type { BreakdownLine, Decision } from './decision.js';
 import { POINTS_FACT, SCORE_FACT, type Tier, type TreatmentRule } from './document.js';
+import { decidedTier, type TierOutcome } from './downgrade-protection.js';
 import { resolveTreatments } from './resolve-treatments.js';
-import { overrideExplanation, type AppliedOverride } from './tier-override.js';
+import { overrideExplanation } from './tier-override.js';
 
 /** Puts the score and each criterion's points where tier and treatment conditions read them. */
 export function recordScore(scope: Scope, breakdown: readonly BreakdownLine[]): void {
@@ -24,33 +25,38 @@ export function totalScore(breakdown: readonly BreakdownLine[]): number {
 
 /**
  * Builds the decision both evaluators return from what they found: the score
- * breakdown, the tier, and the treatment rules that applied (highest priority
- * first). Keeping this in one place is what lets the differential test compare
- * whole decisions.
+ * breakdown, how the tier was decided, and the treatment rules that applied
+ * (highest priority first). Keeping this in one place is what lets the
+ * differential test compare whole decisions.
  */
 export function assembleDecision(
   policy: CompiledPolicy,
   customerId: string | null,
   scope: Scope,
   breakdown: BreakdownLine[] | null,
-  tier: Tier | undefined,
+  outcome: TierOutcome,
   fired: readonly TreatmentRule[],
-  override?: AppliedOverride,
 ): Decision {
   const score = breakdown ? (scope[SCORE_FACT] as number) : null;
   const { treatments, contributing } = resolveTreatments(fired);
-  const ruled = tierExplanation(policy, tier, scope, score);
-  const explanation = [override ? overrideExplanation(override, ruled) : ruled];
+  const { ruled, override, held } = outcome;
+  let first: string;
+  if (override) first = overrideExplanation(override, tierExplanation(policy, ruled, scope, score));
+  else if (held) first = `${score === null ? 'the rules' : `score ${show(score)}`} would give ${ruled?.id ?? 'no tier'}; ${held.said}`;
+  else first = tierExplanation(policy, ruled, scope, score);
+  const explanation = [first];
   for (const rule of contributing) explanation.push(rule.explanation);
-  return {
+  const decision: Decision = {
     customerId,
-    tier: override ? override.tier.id : (tier?.id ?? null),
+    tier: decidedTier(outcome)?.id ?? null,
     score,
     breakdown: breakdown ?? [],
     treatments,
     explanation,
     policy: policy.ref,
   };
+  if (held) decision.protection = held.record;
+  return decision;
 }
 
 function tierExplanation(policy: CompiledPolicy, tier: Tier | undefined, scope: Scope, score: number | null): string {

@@ -102,9 +102,31 @@ export interface Tier {
   conditions?: TopLevelCondition;
 }
 
+/**
+ * How fast a customer may fall: a tier only after `gradings` consecutive
+ * gradings below it or `days` since it first graded below it (whichever comes
+ * first), one tier at a time, and only after `minimumDaysInTier` in its tier.
+ * Rising is immediate.
+ */
+export interface DowngradeProtection {
+  /** Consecutive gradings below its tier, this one included, after which a customer falls. */
+  gradings?: number;
+  /** Days since a customer first graded below its tier after which it falls. */
+  days?: number;
+  /** Days a customer stays in a tier before it may fall from it. */
+  minimumDaysInTier?: number;
+  /**
+   * Tier ids from best to worst. Defaults to the tiers' listed order, which is
+   * their match order: a policy that tries a worse tier first (abc-pareto's D)
+   * must give it.
+   */
+  ranking?: string[];
+}
+
 export interface Grading {
   scorecard?: Criterion[];
   tiers: Tier[];
+  downgradeProtection?: DowngradeProtection;
 }
 
 export interface Treatment {

@@ -2,12 +2,15 @@ import { assembleDecision, recordScore } from './assemble-decision.js';
 import type { CompiledPolicy } from './compile/compiled-policy.js';
 import type { Decision, BreakdownLine } from './decision.js';
 import { TIER_FACT, type TreatmentRule } from './document.js';
+import { decidedTier, decideTier, nextStanding, readGradingTime, type GradingTimeCheck, type Standing } from './downgrade-protection.js';
 import type { Population } from './population.js';
 import { prepareScope } from './prepare-scope.js';
-import { applyOverride, type TierOverride } from './tier-override.js';
+import { applyOverride, type OverrideCheck, type TierOverride } from './tier-override.js';
 import type { RecordError } from './validation/validate-record.js';
 
-export type Evaluation = { ok: true; decision: Decision } | { ok: false; customerId: string | null; errors: RecordError[] };
+/** A decision, and (when `at` was given) where the customer stands after it, for the next grading. */
+export type Evaluation =
+  { ok: true; decision: Decision; standing?: Standing } | { ok: false; customerId: string | null; errors: RecordError[] };
 
 export interface EvaluateOptions {
   /** The population to measure this customer against; a policy with population facts needs it or `populationFacts`. */
@@ -18,8 +21,21 @@ export interface EvaluateOptions {
    * the policy declares must be here when the customer has the fact it measures.
    */
   populationFacts?: Readonly<Record<string, number>>;
-  /** A tier set by hand: treatments follow it instead of the graded tier. */
+  /** A tier set by hand: treatments follow it instead of the graded tier; downgrade protection does not hold it. */
   tierOverride?: TierOverride;
+  /**
+   * Where the customer stood after its previous grading (the `standing` that
+   * grading returned). Without it this is a first grading: the rules' tier
+   * applies at once.
+   */
+  standing?: Standing;
+  /**
+   * ISO 8601 date-time of this grading: what downgrade protection counts days
+   * to, and what a new tier's `since` becomes. Evaluation never reads the clock.
+   * Needed with a standing when the policy protects by days or minimum time in
+   * tier; the result carries the next standing only when it is given.
+   */
+  at?: string;
 }
 
 /**
@@ -32,7 +48,8 @@ export function evaluate(policy: CompiledPolicy, record: unknown, options: Evalu
   if (!prepared.ok) return prepared;
   const { scope, customerId } = prepared;
   const check = options.tierOverride ? applyOverride(policy, options.tierOverride) : undefined;
-  if (check && !check.ok) return { ok: false, customerId, errors: check.errors };
+  const time = readGradingTime(policy, options);
+  if ((check && !check.ok) || !time.ok) return { ok: false, customerId, errors: gradingErrors(check, time) };
   const override = check?.applied;
 
   let breakdown: BreakdownLine[] | null = null;
@@ -43,10 +60,20 @@ export function evaluate(policy: CompiledPolicy, record: unknown, options: Evalu
     });
     recordScore(scope, breakdown);
   }
-  const tier = policy.tiers.find((candidate) => candidate.matches(scope))?.tier;
-  scope[TIER_FACT] = override ? override.tier.id : (tier?.id ?? null);
+  const ruled = policy.tiers.find((candidate) => candidate.matches(scope))?.tier;
+  const outcome = decideTier(policy, ruled, override, time.time);
+  scope[TIER_FACT] = decidedTier(outcome)?.id ?? null;
 
   const fired: TreatmentRule[] = [];
   for (const { rule, applies } of policy.treatmentRules) if (applies(scope)) fired.push(rule);
-  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired, override) };
+  return evaluated(assembleDecision(policy, customerId, scope, breakdown, outcome, fired), nextStanding(policy, time.time, outcome));
+}
+
+/** The override's and the grading time's problems, in one list. */
+export function gradingErrors(check: OverrideCheck | undefined, time: GradingTimeCheck): RecordError[] {
+  return [...(check && !check.ok ? check.errors : []), ...(time.ok ? [] : time.errors)];
+}
+
+function evaluated(decision: Decision, standing: Standing | undefined): Evaluation {
+  return standing ? { ok: true, decision, standing } : { ok: true, decision };
 }

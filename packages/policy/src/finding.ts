@@ -16,6 +16,9 @@ export type FindingCode =
   | 'unreachable-tier'
   | 'no-catch-all-tier'
   | 'unknown-tier'
+  | 'unranked-tier'
+  | 'no-downgrade-limit'
+  | 'no-downgrade-grace'
   | 'unknown-treatment-type';
 
 export interface Finding {

@@ -7,7 +7,8 @@ import type { BreakdownLine, Decision } from './decision.js';
 import { TIER_FACT, type TopLevelCondition } from './document.js';
 import { pointer } from './finding.js';
 import { factReason, NO_RULE_REASON, ruleReason } from './points-reason.js';
-import type { EvaluateOptions } from './evaluate.js';
+import { decidedTier, decideTier, nextStanding, readGradingTime, type Standing } from './downgrade-protection.js';
+import { gradingErrors, type EvaluateOptions } from './evaluate.js';
 import { applyOverride } from './tier-override.js';
 import { prepareScope } from './prepare-scope.js';
 import type { RecordError } from './validation/validate-record.js';
@@ -31,7 +32,9 @@ export interface RuleTrace {
   conditions: ConditionTrace[];
 }
 
-export type Traced = { ok: true; decision: Decision; trace: RuleTrace[] } | { ok: false; customerId: string | null; errors: RecordError[] };
+export type Traced =
+  | { ok: true; decision: Decision; trace: RuleTrace[]; standing?: Standing }
+  | { ok: false; customerId: string | null; errors: RecordError[] };
 
 interface Stage {
   name: RuleTrace['stage'];
@@ -50,7 +53,8 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
   if (!prepared.ok) return prepared;
   const { scope, customerId } = prepared;
   const check = options.tierOverride ? applyOverride(policy, options.tierOverride) : undefined;
-  if (check && !check.ok) return { ok: false, customerId, errors: check.errors };
+  const time = readGradingTime(policy, options);
+  if ((check && !check.ok) || !time.ok) return { ok: false, customerId, errors: gradingErrors(check, time) };
   const override = check?.applied;
   const document = policy.document;
   const traces: RuleTrace[] = [];
@@ -83,8 +87,9 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
     rules: tiers.map((tier, i) => ({ path: ['grading', 'tiers', String(i)], conditions: tier.conditions ?? { all: [] } })),
   };
   const tiersPassed = await runStage(tierStage, scope, traces);
-  const tier = tiers.find((_, i) => tiersPassed.has(pointer('grading', 'tiers', i)));
-  scope[TIER_FACT] = override ? override.tier.id : (tier?.id ?? null);
+  const ruled = tiers.find((_, i) => tiersPassed.has(pointer('grading', 'tiers', i)));
+  const outcome = decideTier(policy, ruled, override, time.time);
+  scope[TIER_FACT] = decidedTier(outcome)?.id ?? null;
 
   const treatmentRules = document.treatments ?? [];
   const treatmentStage: Stage = {
@@ -96,7 +101,9 @@ export async function trace(policy: CompiledPolicy, record: unknown, options: Ev
     .map(({ rule }) => rule)
     .filter((rule) => treatmentsPassed.has(pointer('treatments', treatmentRules.indexOf(rule))));
 
-  return { ok: true, decision: assembleDecision(policy, customerId, scope, breakdown, tier, fired, override), trace: traces };
+  const decision = assembleDecision(policy, customerId, scope, breakdown, outcome, fired);
+  const standing = nextStanding(policy, time.time, outcome);
+  return standing ? { ok: true, decision, trace: traces, standing } : { ok: true, decision, trace: traces };
 }
 
 function criterionItems(source: object): string {

@@ -49,6 +49,10 @@ export function compilePolicy(input: unknown): CompiledPolicy {
     })),
     treatmentRules: byPriority(document.treatments ?? []).map((rule) => ({ rule, applies: predicateOf(rule.conditions) })),
     population: new Map(Object.entries(document.population ?? {})),
+    // Lint made the ranking a permutation of the tier ids.
+    ranking: (document.grading.downgradeProtection?.ranking ?? document.grading.tiers.map((tier) => tier.id)).map((id) =>
+      document.grading.tiers.find((tier) => tier.id === id)!,
+    ),
     holds: (condition, scope) => predicateOf(condition)(scope),
   };
 }

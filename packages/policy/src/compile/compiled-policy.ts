@@ -38,6 +38,8 @@ export interface CompiledPolicy {
   /** Highest priority first. */
   readonly treatmentRules: readonly CompiledTreatmentRule[];
   readonly population: ReadonlyMap<string, PopulationFactDefinition>;
+  /** The tiers from best to worst: downgrade protection's ranking, else the listed order. */
+  readonly ranking: readonly Tier[];
   /** Whether a condition held, for explaining which branch of an "any" carried a decision. */
   holds(condition: Condition, scope: Scope): boolean;
 }

@@ -16,9 +16,12 @@ import { lintPolicy } from './lint-policy.js';
 const RULES = fileURLToPath(new URL('../../../../rules/', import.meta.url));
 
 describe('lintPolicy', () => {
-  it.each(['default', 'examples/abc-pareto', 'examples/value-matrix'])('passes the shipped policy %s with zero findings', async (name) => {
-    expect(lintPolicy(await loadPolicyDocument(RULES + name))).toEqual([]);
-  });
+  it.each(['default', 'examples/abc-pareto', 'examples/value-matrix', 'examples/downgrade-protection'])(
+    'passes the shipped policy %s with zero findings',
+    async (name) => {
+      expect(lintPolicy(await loadPolicyDocument(RULES + name))).toEqual([]);
+    },
+  );
 
   it('passes the minimal test policy with zero findings', () => {
     expect(lintPolicy(policyFactory())).toEqual([]);

@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../document.js';
 import type { Finding } from '../finding.js';
 import { checkSchema } from '../schema.js';
 import { scoreRange } from '../score-range.js';
+import { lintDowngradeProtection } from './downgrade-protection-lint.js';
 import { lintDuplicateIds } from './duplicate-id-lint.js';
 import { lintFactCatalogue } from './fact-catalogue-lint.js';
 import { lintScorecard } from './scorecard-lint.js';
@@ -37,6 +38,7 @@ export function lintPolicy(input: unknown): Finding[] {
     ...lintFactCatalogue(document, facts),
     ...(scorecard ? lintScorecard(scorecard, facts) : []),
     ...lintTiers(document.grading.tiers, tierFacts, range),
+    ...(document.grading.downgradeProtection ? lintDowngradeProtection(document.grading.downgradeProtection, document.grading.tiers) : []),
     ...lintTreatments(document.treatments ?? [], treatmentFacts),
   ];
 }

@@ -73,6 +73,13 @@ describe('policy hash against an independent RFC 8785 SHA-256', () => {
     expect(compiled.ref.hash).toBe(expected);
   });
 
+  it('hashes rules/default as it did before downgrade protection existed, and a protected copy differently', async () => {
+    const document = (await loadPolicyDocument(rulesPath('default'))) as PolicyDocument;
+    expect(policyHash(document)).toBe('sha256:2dd47ebe72beca20e524633d114d4899ebe82578508af5f834e609feeeb302a9');
+    const protectedCopy = { ...document, grading: { ...document.grading, downgradeProtection: { gradings: 2 } } };
+    expect(policyHash(protectedCopy)).not.toBe(policyHash(document));
+  });
+
   it('does not change with key order, $schema or version, and changes with the rules', () => {
     const policy = policyFactory();
     const reordered = Object.fromEntries(Object.entries(policy).reverse()) as PolicyDocument;
