@@ -124,4 +124,20 @@ describe('diffing two policy versions', () => {
     expect(diff.summary).toEqual(['new tier D (dropped)', 'tier order A, B, C -> B, A, D, C']);
     expect(diff.changes).toContainEqual({ op: 'moved', path: '/grading/tiers', before: ['A', 'B', 'C'], after: ['B', 'A', 'C'] });
   });
+
+  it('says downgrade protection was added, changed or removed', () => {
+    const added = edited((d) => (d.grading.downgradeProtection = { gradings: 2, days: 60, minimumDaysInTier: 90 }));
+    expect(diffPolicies(seed, added).summary).toEqual([
+      'downgrade protection added: a customer falls one tier after 2 gradings or 60 days below its tier, after at least 90 days in it',
+    ]);
+    const changed = edited((d) => (d.grading.downgradeProtection = { gradings: 3, minimumDaysInTier: 90, ranking: ['A', 'B', 'C'] }));
+    expect(diffPolicies(added, changed).summary).toEqual([
+      'downgrade protection gradings 2 -> 3',
+      'downgrade protection days 60 -> none',
+      'downgrade protection ranking none -> A, B, C',
+    ]);
+    expect(diffPolicies(changed, seed).summary).toEqual([
+      'downgrade protection removed: customers fall as soon as the rules give a lower tier',
+    ]);
+  });
 });

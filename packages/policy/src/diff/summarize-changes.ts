@@ -1,4 +1,13 @@
-import type { Condition, Criterion, FactCondition, PolicyDocument, Tier, TopLevelCondition, TreatmentRule } from '../document.js';
+import type {
+  Condition,
+  Criterion,
+  DowngradeProtection,
+  FactCondition,
+  PolicyDocument,
+  Tier,
+  TopLevelCondition,
+  TreatmentRule,
+} from '../document.js';
 
 /**
  * What changed between two versions of a policy, in lines a business user
@@ -12,6 +21,7 @@ export function summarizeChanges(before: PolicyDocument, after: PolicyDocument):
   lines.push(...keyedChanges(before.population ?? {}, after.population ?? {}, 'population fact'));
   lines.push(...criterionChanges(before.grading.scorecard ?? [], after.grading.scorecard ?? []));
   lines.push(...tierChanges(before.grading.tiers, after.grading.tiers));
+  lines.push(...protectionChanges(before.grading.downgradeProtection, after.grading.downgradeProtection));
   lines.push(...treatmentChanges(before.treatments ?? [], after.treatments ?? []));
   return lines;
 }
@@ -89,6 +99,24 @@ function tierChanges(before: readonly Tier[], after: readonly Tier[]): string[] 
     lines.push(`tier order ${before.map((t) => t.id).join(', ')} -> ${after.map((t) => t.id).join(', ')}`);
   }
   return lines;
+}
+
+function protectionChanges(before: DowngradeProtection | undefined, after: DowngradeProtection | undefined): string[] {
+  if (!before && !after) return [];
+  if (!before) return [`downgrade protection added: ${describeProtection(after!)}`];
+  if (!after) return ['downgrade protection removed: customers fall as soon as the rules give a lower tier'];
+  return (['gradings', 'days', 'minimumDaysInTier', 'ranking'] as const).flatMap((key) =>
+    JSON.stringify(before[key]) === JSON.stringify(after[key])
+      ? []
+      : [`downgrade protection ${key} ${show(before[key])} -> ${show(after[key])}`],
+  );
+}
+
+function describeProtection({ gradings, days, minimumDaysInTier, ranking }: DowngradeProtection): string {
+  const limits = [gradings !== undefined && `${gradings} gradings`, days !== undefined && `${days} days`].filter(Boolean).join(' or ');
+  const minimum = minimumDaysInTier ? `, after at least ${minimumDaysInTier} days in it` : '';
+  const ranked = ranking ? `; tiers rank ${ranking.join(', ')}` : '';
+  return `a customer falls one tier after ${limits} below its tier${minimum}${ranked}`;
 }
 
 function treatmentChanges(before: readonly TreatmentRule[], after: readonly TreatmentRule[]): string[] {
