@@ -51,7 +51,13 @@ describe('condition conversion, json-rules-engine <-> react-querybuilder', () =>
   it('finds the conditions of the shipped policies (tiers and treatments of every file under rules/)', () => {
     const files = new Set(shipped.map(({ where }) => where.split('#')[0]));
     expect(files).toEqual(
-      new Set(['default/grading.json', 'default/treatments.json', 'examples/abc-pareto/policy.json', 'examples/value-matrix/policy.json']),
+      new Set([
+        'default/grading.json',
+        'default/treatments.json',
+        'examples/abc-pareto/policy.json',
+        'examples/downgrade-protection/policy.json',
+        'examples/value-matrix/policy.json',
+      ]),
     );
     expect(shipped.length).toBeGreaterThanOrEqual(20);
   });
