@@ -12,6 +12,7 @@ import customers from './customers';
 import policies, { PolicyDiffPage, PolicyVersionPage } from './policies';
 import { DraftEditorPage } from './policy-editor';
 import tierHistory from './tier-history';
+import gradingRuns from './grading-runs';
 import auditEvents from './audit-events';
 import users from './users';
 import { HomePage } from './layout/HomePage';
@@ -51,6 +52,7 @@ export function App() {
                 />
               </Resource>
               <Resource name="tier-history" {...tierHistory} />
+              <Resource name="grading-runs" {...gradingRuns} />
             </>
           )}
           {canReadAudit(role) && (

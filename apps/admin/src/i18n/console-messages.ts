@@ -8,6 +8,7 @@ import { tierHistoryMessages } from '../tier-history/messages';
 import { auditEventsMessages } from '../audit-events/messages';
 import { usersMessages } from '../users/messages';
 import { dashboardMessages } from '../dashboard/messages';
+import { gradingRunsMessages } from '../grading-runs/messages';
 
 // Each feature folder keeps its own `messages.ts` with `{ en, zh }`; they meet here.
 const features = [
@@ -20,6 +21,7 @@ const features = [
   auditEventsMessages,
   usersMessages,
   dashboardMessages,
+  gradingRunsMessages,
 ];
 
 export const consoleMessages = {

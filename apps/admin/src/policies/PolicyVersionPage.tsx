@@ -2,17 +2,22 @@ import { Alert, Box, Breadcrumbs, Card, CardContent, Typography } from '@mui/mat
 import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
-import { canTestPolicies } from '../auth/capabilities';
+import { canReadGradingRuns, canTestPolicies } from '../auth/capabilities';
 import { useRole } from '../auth/use-role';
 import { LintFindingsTable } from './LintFindingsTable';
 import { PublicationResult, type Publication } from './PublicationResult';
+import { SimulationPanel } from './SimulationPanel';
 import { TestPanel } from './TestPanel';
 import { useLocalizedLabel } from '../policy-labels';
 import { usePolicy, usePolicyVersion } from './use-policy-queries';
 import { VersionActions } from './VersionActions';
 import { VersionSummary } from './VersionSummary';
+import { isDraft } from './version-rules';
 
-/** One version of a policy (route /policies/:policyId/versions/:version): its record, lint, test panel and publication. */
+/**
+ * One version of a policy (route /policies/:policyId/versions/:version): its record, lint, the impact
+ * simulation of a draft, the test panel and the publication with its re-grade.
+ */
 export function PolicyVersionPage() {
   const params = useParams();
   const policyId = params['policyId'] ?? '';
@@ -49,6 +54,7 @@ export function PolicyVersionPage() {
       </Card>
       {publication && <PublicationResult publication={publication} onClose={() => setPublication(null)} />}
       <LintFindingsTable findings={version.data.lintFindings} />
+      {isDraft(version.data) && canReadGradingRuns(role) && <SimulationPanel key={`${policyId}@${number}`} version={version.data} />}
       {canTestPolicies(role) && <TestPanel key={`${policyId}@${number}`} policy={policy.data} version={version.data} />}
     </Box>
   );

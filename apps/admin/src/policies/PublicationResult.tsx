@@ -2,6 +2,7 @@ import { Alert, AlertTitle, Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { PublishResult } from './policy-types';
+import { PublicationRun } from './PublicationRun';
 import { versionPagePath } from './use-draft-actions';
 
 export interface Publication {
@@ -11,40 +12,26 @@ export interface Publication {
   result: PublishResult;
 }
 
-/** What a publication or rollback did: the version now in force and the re-grade counts. */
+/** What a publication or rollback did: the version now in force at once, then the re-grade followed as it runs. */
 export function PublicationResult({ publication, onClose }: { publication: Publication; onClose: () => void }) {
   const translate = useTranslate();
   const { result } = publication;
-  const transitions = Object.entries(result.regrade.transitions).sort(([, a], [, b]) => b - a);
-  const tiers = Object.entries(result.regrade.tiers).sort(([a], [b]) => a.localeCompare(b));
+  const { policyId, version } = result.version;
   return (
-    <Alert severity="success" onClose={onClose} sx={{ my: 2 }} role="status">
+    <Alert severity="success" onClose={onClose} sx={{ my: 2, '& .MuiAlert-message': { flex: 1 } }} role="status">
       <AlertTitle>
         {publication.kind === 'publish'
-          ? translate('tierwise.policies.publication.published', { version: result.version.version })
-          : translate('tierwise.policies.publication.rolledBack', { version: result.version.version, from: publication.from })}
+          ? translate('tierwise.policies.publication.published', { version })
+          : translate('tierwise.policies.publication.rolledBack', { version, from: publication.from })}
       </AlertTitle>
-      <Typography>
-        {translate('tierwise.policies.publication.regraded', {
-          customers: result.regrade.customers,
-          changes: result.regrade.tierChanges,
-        })}
-      </Typography>
-      {transitions.length > 0 && (
-        <Typography>
-          {translate('tierwise.policies.publication.transitions')}: {transitions.map(([move, count]) => `${move}: ${count}`).join(', ')}
-        </Typography>
-      )}
-      {tiers.length > 0 && (
-        <Typography>
-          {translate('tierwise.policies.publication.tiersAfter')}: {tiers.map(([tier, count]) => `${tier}: ${count}`).join(', ')}
-        </Typography>
+      {result.gradingRun === null ? (
+        <Typography>{translate('tierwise.policies.publication.noRun')}</Typography>
+      ) : (
+        <PublicationRun policyId={policyId} runId={result.gradingRun.id} />
       )}
       {publication.kind === 'rollback' && (
         <Box sx={{ mt: 1 }}>
-          <Link to={versionPagePath(result.version.policyId, result.version.version)}>
-            {translate('tierwise.policies.actions.openVersion', { version: result.version.version })}
-          </Link>
+          <Link to={versionPagePath(policyId, version)}>{translate('tierwise.policies.actions.openVersion', { version })}</Link>
         </Box>
       )}
     </Alert>

@@ -54,18 +54,12 @@ export interface PolicyTestResult {
   warnings: Finding[];
 }
 
-export interface RegradeSummary {
-  customers: number;
-  tierChanges: number;
-  /** "B->A": how many customers moved that way ("none" for no tier). */
-  transitions: Record<string, number>;
-  tiers: Record<string, number>;
-}
-
+/** What publish and rollback answer at once: the customers are re-graded afterwards by the grading run. */
 export interface PublishResult {
   version: PolicyVersion;
   superseded: number | null;
-  regrade: RegradeSummary;
+  /** The run re-grading every customer (follow it at GET /grading-runs/{id}); null when the policy grades nobody. */
+  gradingRun: { id: number } | null;
 }
 
 export interface PolicyDiff {
