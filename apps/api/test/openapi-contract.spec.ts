@@ -10,6 +10,7 @@ import type { Role } from '../src/auth/role.js';
 import { MIGRATIONS_TABLE } from '../src/database/data-source-options.js';
 import { authHeaders } from './support/auth.js';
 import { customerFacts, customerFactory } from './support/customer.factory.js';
+import { waitForRun } from './support/grading-runs.js';
 import { jsonl } from './support/import.js';
 import { OpenApiContract } from './support/openapi-contract.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -341,6 +342,34 @@ describe('OpenAPI contract: live answers against the document', () => {
     const another = (await contract.call(create, `${base}/versions`, { headers: author, payload: {} })).json<{ version: number }>();
     expect((await contract.call(discard, `${base}/versions/${another.version}`, { headers: author })).statusCode).toBe(200);
     expect((await contract.call(discard, `${base}/versions/1`, { headers: author })).statusCode).toBe(409);
+  });
+
+  it('grading runs: start one, follow it, list them and their failures', async () => {
+    const reader = await as('auditor');
+    const publisher = await as('publisher');
+    const start = 'POST /api/v1/grading-runs';
+    const started = await contract.call(start, `${V1}/grading-runs`, { headers: publisher, payload: { filter: { tiers: ['A', 'B'] } } });
+    expect(started.statusCode).toBe(202);
+    const run = started.json<{ id: number }>();
+    expect(started.headers['location']).toBe(`${V1}/grading-runs/${run.id}`);
+    expect(
+      (await contract.call(start, `${V1}/grading-runs`, { headers: publisher, payload: { filter: { colour: 'red' } } })).statusCode,
+    ).toBe(400);
+    expect((await contract.call(start, `${V1}/grading-runs`, { headers: reader, payload: {} })).statusCode).toBe(403);
+    await waitForRun(t, run.id);
+
+    const one = 'GET /api/v1/grading-runs/{id}';
+    expect((await contract.call(one, `${V1}/grading-runs/${run.id}`, { headers: reader })).statusCode).toBe(200);
+    expect((await contract.call(one, `${V1}/grading-runs/999999`, { headers: reader })).statusCode).toBe(404);
+    expect((await contract.call(one, `${V1}/grading-runs/not-a-run`, { headers: reader })).statusCode).toBe(400);
+    const list = 'GET /api/v1/grading-runs';
+    expect((await contract.call(list, `${V1}/grading-runs`, { headers: reader })).statusCode).toBe(200);
+    expect(
+      (await contract.call(list, `${V1}/grading-runs?sort=${encodeURIComponent('["cost","ASC"]')}`, { headers: reader })).statusCode,
+    ).toBe(400);
+    const failures = 'GET /api/v1/grading-runs/{id}/failures';
+    expect((await contract.call(failures, `${V1}/grading-runs/${run.id}/failures`, { headers: reader })).statusCode).toBe(200);
+    expect((await contract.call(failures, `${V1}/grading-runs/999999/failures`, { headers: reader })).statusCode).toBe(404);
   });
 
   it('audit events and their export', async () => {

@@ -9,12 +9,13 @@ import { contentRange } from '../../common/http-headers.js';
 import { parseListQuery } from '../../common/ra-list-query.js';
 import { ApiRaList, type RaListDescription } from '../../openapi/list-openapi.js';
 import { ApiProblems } from '../../openapi/problem-openapi.js';
+import { LOCATION_HEADER } from '../../openapi/response-headers.js';
 import { schemaRef } from '../../openapi/schema-ref.js';
 import { parseStartRun } from './dto/grading-run-inputs.js';
 import type { GradingRunDto, GradingRunFailureDto } from './dto/grading-run.dto.js';
 import { GRADING_RUN_SORT_FIELDS, parseGradingRunListQuery } from './grading-run-list-query.js';
 import { GradingRunsQueryService } from './grading-runs-query.service.js';
-import { parseRunId } from './run-id.js';
+import { parseRunId, runLocation } from './run-id.js';
 
 const GRADING_RUN_LIST: RaListDescription = {
   item: 'GradingRun',
@@ -88,7 +89,11 @@ export class GradingRunsController {
 
   @ApiOperation({ summary: 'Start a grading run by hand: every customer (or those the filter picks) graded under the version in force' })
   @ApiBody({ schema: schemaRef('StartGradingRunRequest'), required: false })
-  @ApiAcceptedResponse({ description: 'The run, queued; follow it at /grading-runs/{id}', schema: schemaRef('GradingRun') })
+  @ApiAcceptedResponse({
+    description: 'The run, queued; follow it at /grading-runs/{id}',
+    schema: schemaRef('GradingRun'),
+    headers: { Location: LOCATION_HEADER },
+  })
   @ApiProblems({
     400: 'invalid-request',
     404: 'policy-not-found',
@@ -97,7 +102,13 @@ export class GradingRunsController {
   @Post()
   @HttpCode(202)
   @Roles('admin', 'publisher')
-  start(@Body() body: unknown, @Req() request: FastifyRequest): Promise<GradingRunDto> {
-    return this.runs.startByHand(parseStartRun(body), actorOf(request));
+  async start(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<GradingRunDto> {
+    const run = await this.runs.startByHand(parseStartRun(body), actorOf(request));
+    void reply.header('location', runLocation(run.id));
+    return run;
   }
 }
