@@ -15,7 +15,8 @@ interface HistoryRow {
 }
 
 // The author raises tier A's threshold in the form editor and tests a customer scoring 78; the publisher
-// reads the diff, publishes (the customer falls to B) and rolls back (A again). The files run in order.
+// reads the diff, publishes (the customer falls to B once the grading run has finished) and rolls back (A again).
+// The files run in order.
 describe('authoring, publishing and rolling back a policy change', () => {
   let browser: Browser;
   let admin: ApiClient;
@@ -85,6 +86,11 @@ describe('authoring, publishing and rolling back a policy change', () => {
     await screenshot(page, '13-publisher-confirm-publish');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText(`v${draftVersion} is in force`).first().waitFor();
+    // The version is in force at once; its grading run re-grades the customers afterwards.
+    await page
+      .getByText(/customers re-graded/)
+      .first()
+      .waitFor();
     await screenshot(page, '14-publisher-published');
 
     const decision = await decisionOf(admin, CUSTOMER_78);
@@ -111,6 +117,10 @@ describe('authoring, publishing and rolling back a policy change', () => {
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await page
       .getByText(/Rolled back/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/customers re-graded/)
       .first()
       .waitFor();
     await screenshot(page, '16-publisher-rolled-back');

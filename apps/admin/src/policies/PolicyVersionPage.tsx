@@ -54,7 +54,7 @@ export function PolicyVersionPage() {
       </Card>
       {publication && <PublicationResult publication={publication} onClose={() => setPublication(null)} />}
       <LintFindingsTable findings={version.data.lintFindings} />
-      {isDraft(version.data) && canReadGradingRuns(role) && <SimulationPanel key={`${policyId}@${number}`} version={version.data} />}
+      {isDraft(version.data) && canReadGradingRuns(role) && <SimulationPanel version={version.data} />}
       {canTestPolicies(role) && <TestPanel key={`${policyId}@${number}`} policy={policy.data} version={version.data} />}
     </Box>
   );
