@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import 'reflect-metadata';
@@ -8,6 +6,7 @@ import pg from 'pg';
 import { benchConfig, signInAs, startBenchApp } from './bench-app.js';
 import { dropDatabase, SERVER_URL, withDatabase } from './bench-database.js';
 import { downloadCsv, mb } from './csv-download.js';
+import { loadWithListBench } from './list-population.js';
 
 // npm run bench:customers-export [-- --customers N]: GET /api/v1/customers/export.csv at
 // 1,000,000 customers on real PostgreSQL, over a real socket. The population is the customer-list
@@ -48,7 +47,11 @@ const CASES: Case[] = [
 ];
 
 async function main(): Promise<void> {
-  if (!args.reuse) await loadWithListBench();
+  if (!args.reuse) {
+    const started = Date.now();
+    await loadWithListBench(CUSTOMERS, DATABASE);
+    console.log(`population ready in ${seconds(started)} (the customer-list bench's load, and its list cases once)`);
+  }
   await completeDecisions();
   const app = await startBenchApp(benchConfig(DATABASE));
   try {
@@ -75,22 +78,6 @@ async function main(): Promise<void> {
     await app.close();
     if (!args.keep && !args.reuse) await dropDatabase(DATABASE);
   }
-}
-
-/** The customer-list bench's loader, run as that bench runs (kept database, one request per list case). */
-async function loadWithListBench(): Promise<void> {
-  const bench = fileURLToPath(new URL('customers-list.bench.ts', import.meta.url));
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', bench, '--customers', String(CUSTOMERS), '--iterations', '1', '--keep', '--database', DATABASE],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the customer-list bench's load exited with ${code}`))));
-  });
-  console.log(`population ready in ${seconds(started)} (the customer-list bench's load, and its list cases once)`);
 }
 
 // The seed policy's treatments (rules/default/treatments.json) for each tier; the population has no blacklist.

@@ -12,6 +12,7 @@ const LIST_DATABASE = `${CLONE_PREFIX}bench_list`;
 const DASHBOARD_DATABASE = `${CLONE_PREFIX}bench_dashboard`;
 const EXPORT_DATABASE = `${CLONE_PREFIX}bench_export`;
 const CUSTOMERS_EXPORT_DATABASE = `${CLONE_PREFIX}bench_customers_export`;
+const REGRADE_DATABASE = `${CLONE_PREFIX}bench_regrade`;
 
 // npm run bench:api at a smoke size, exactly as a person runs it (build, then
 // the bench with the api as a child process): a bench that no longer runs
@@ -24,6 +25,7 @@ describe('API bench at smoke size', () => {
       await client.query(`DROP DATABASE IF EXISTS ${DASHBOARD_DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${EXPORT_DATABASE} WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS ${CUSTOMERS_EXPORT_DATABASE} WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS ${REGRADE_DATABASE} WITH (FORCE)`);
     });
   });
 
@@ -108,5 +110,16 @@ describe('API bench at smoke size', () => {
     expect(stdout).toMatch(/^\| everything, by id \(the console's default\) \| 2,000 \| [\d.]+ \| [\d.]+ \| [\d,]+ \|/m);
     expect(stdout).toMatch(/^\| everything, by name \(the api's default\) \| 2,000 \|/m);
     expect(stdout).toMatch(/^\| tier C, by score desc \| [\d,]+ \|/m);
+  }, 300_000);
+  it('regrade bench: loads 3,000 customers, publishes a version that moves most of them, and times the run with 1 and 2 worker processes', async () => {
+    const { stdout } = await run('npm', ['run', 'bench:regrade', '--', '--customers', '3000', '--database', REGRADE_DATABASE], {
+      cwd: apiDir,
+      env: { ...process.env, TIERWISE_BENCH_POSTGRES_URL: SERVER_URL },
+      timeout: 280_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    // | workers | customers | wall s | customers/s | tier changes | decisions written | history rows | api RSS | worker RSS |
+    expect(stdout).toMatch(/^\| 1 \| 3,000 \| [\d.]+ \| [\d,]+ \| [\d,]+ \| 3,000 \| [\d,]+ \| \d+ \| \d+ \|$/m);
+    expect(stdout).toMatch(/^\| 2 \| 3,000 \| [\d.]+ \| [\d,]+ \| [\d,]+ \| 3,000 \| [\d,]+ \| \d+ \| \d+, \d+ \|$/m);
   }, 300_000);
 });

@@ -13,10 +13,11 @@ import type { CustomerListQuery, CustomerSortField } from './customer-list-query
 // - totals of the unfiltered and tier-filtered lists come from customer_counts (exact, kept by
 //   triggers); id lists are counted through the primary key;
 // - q is looked for in customer_search (migration 1796800000000): per customer one narrow row of
-//   its id, name and phone lower-cased, and its tier, under a trigram index, so a search and its
-//   count (with a tier filter too) read that small table, not the customers and their decisions;
-//   a q of one word (letters and digits) is found and counted in customer_search_words instead
-//   (migration 1796900000000): a few index ranges of (word, tier, customer).
+//   its id, name and phone lower-cased, under a trigram index, so a search and its count read that
+//   small table, not the customers; a q of one word (letters and digits) is found and counted in
+//   customer_search_words instead (migration 1796900000000): a few index ranges of (word, customer).
+//   A tier filter with q takes the tier from the decision, by its primary key (since 1797200000000
+//   the search tables hold no tier, so a re-grade that moves customers writes nothing there).
 
 const CUSTOMER_COLUMNS: Partial<Record<CustomerSortField, string>> = {
   id: 'c.id',
@@ -38,11 +39,11 @@ export interface CustomerPage {
 }
 
 interface Conditions {
-  /** On customer_search s: q, and the tier when q is there. */
+  /** On customer_search s: q. */
   search: string[];
   /** On customers c: id, overridden. */
   customer: string[];
-  /** On tier_assignments a: the tier when there is no q. */
+  /** On tier_assignments a: the tier. */
   decision: string[];
   params: unknown[];
 }
@@ -108,10 +109,9 @@ function conditionsOf(filter: CustomerListQuery['filter'], words: string[] | und
   const conditions: Conditions = { search: [], customer: [], decision: [], params: [] };
   const param = (value: unknown) => `$${conditions.params.push(value)}`;
   if (words !== undefined) {
-    // A few index ranges of (word, tier, customer): the planner hashes them and walks any order's index.
-    const tiers = filter.tier === undefined ? '' : ` AND w.tier = ANY(${param([...new Set(filter.tier)])}::text[])`;
+    // A few index ranges of (word, customer): the planner hashes them and walks any order's index.
     conditions.customer.push(
-      `c.id IN (SELECT w.customer_id FROM customer_search_words w WHERE w.word = ANY(${param(words)}::text[])${tiers})`,
+      `c.id IN (SELECT w.customer_id ${wordMatches(param(words), filter.tier && param([...new Set(filter.tier)]))})`,
     );
     if (filter.id !== undefined) conditions.customer.push(`c.id = ANY(${param(filter.id)}::text[])`);
     if (filter.overridden !== undefined) conditions.customer.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
@@ -122,11 +122,8 @@ function conditionsOf(filter: CustomerListQuery['filter'], words: string[] | und
   if (filter.overridden !== undefined) conditions.customer.push(`c.tier_override IS ${filter.overridden ? 'NOT ' : ''}NULL`);
   if (filter.tier !== undefined) {
     const tiers = [...new Set(filter.tier)];
-    // One tier as an equality, so the (tier, ...) indexes give their order too. With q, the search row has the tier.
-    const table = filter.q !== undefined ? 's' : 'a';
-    (filter.q !== undefined ? conditions.search : conditions.decision).push(
-      tiers.length === 1 ? `${table}.tier = ${param(tiers[0])}` : `${table}.tier = ANY(${param(tiers)}::text[])`,
-    );
+    // One tier as an equality, so the (tier, ...) indexes give their order too.
+    conditions.decision.push(tiers.length === 1 ? `a.tier = ${param(tiers[0])}` : `a.tier = ANY(${param(tiers)}::text[])`);
   }
   return conditions;
 }
@@ -210,17 +207,23 @@ async function wordsContaining(dataSource: DataSource, q: string): Promise<strin
   return words === null || words.length > MAX_MATCHING_WORDS ? undefined : words;
 }
 
-/** The customers holding one of `words` (and in one of `tiers`): index-only ranges of (word, tier, customer). */
+/** The customers holding one of `words` (and in one of `tiers`): index-only ranges of (word, customer). */
 async function countWordMatches(dataSource: DataSource, words: string[], tiers: string[] | undefined): Promise<number> {
   if (words.length === 0) return 0;
-  const tierCondition = tiers === undefined ? '' : 'AND tier = ANY($2::text[])';
   // One word holds each customer once; several may share customers.
-  const counted = words.length === 1 ? 'count(*)' : 'count(DISTINCT customer_id)';
+  const counted = words.length === 1 ? 'count(*)' : 'count(DISTINCT w.customer_id)';
   const rows = await dataSource.query<[{ n: number }]>(
-    `SELECT ${counted}::int AS n FROM customer_search_words WHERE word = ANY($1::text[]) ${tierCondition}`,
+    `SELECT ${counted}::int AS n ${wordMatches('$1', tiers && '$2')}`,
     tiers === undefined ? [words] : [words, [...new Set(tiers)]],
   );
   return rows[0].n;
+}
+
+/** FROM and WHERE of the word rows holding one of the words (a parameter), of customers in the tiers (a parameter) if given. */
+function wordMatches(words: string, tiers: string | undefined): string {
+  if (tiers === undefined) return `FROM customer_search_words w WHERE w.word = ANY(${words}::text[])`;
+  return `FROM customer_search_words w JOIN tier_assignments a ON a.customer_id = w.customer_id
+    WHERE w.word = ANY(${words}::text[]) AND a.tier = ANY(${tiers}::text[])`;
 }
 
 const UNGRADED = 'NOT EXISTS (SELECT 1 FROM tier_assignments u WHERE u.customer_id = c.id)';

@@ -15,6 +15,7 @@ import { CustomerSearchWords1796900000000 } from './1796900000000-customer-searc
 import { SearchDictionaryUnique1797000000000 } from './1797000000000-search-dictionary-unique.js';
 
 import { GradingRuns1797100000000 } from './1797100000000-grading-runs.js';
+import { SearchWordsWithoutTier1797200000000 } from './1797200000000-search-words-without-tier.js';
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
 export const MIGRATIONS = [
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   CustomerSearchWords1796900000000,
   SearchDictionaryUnique1797000000000,
   GradingRuns1797100000000,
+  SearchWordsWithoutTier1797200000000,
 ];

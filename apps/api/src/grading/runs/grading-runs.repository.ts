@@ -123,22 +123,30 @@ export class GradingRunsRepository {
 
   /**
    * Ends every unfinished grading run of the policy older than `runId`: a newer run supersedes
-   * them. Waits for chunks in flight (they hold the run row FOR SHARE), so none overlaps the new run.
+   * them. Their rows are locked FOR UPDATE first, which waits for chunks in flight (each holds its
+   * run's row FOR KEY SHARE), so none overlaps the new run.
    */
   async supersedeOlder(manager: EntityManager, policyId: string, runId: string): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(
-      `UPDATE grading_runs SET status = 'failed', superseded_by = $2, finished_at = now(),
+      `WITH older AS (
+         SELECT id FROM grading_runs
+          WHERE policy_id = $1 AND kind = 'grade' AND status IN ('queued', 'running') AND id < $2
+          ORDER BY id FOR UPDATE)
+       UPDATE grading_runs r SET status = 'failed', superseded_by = $2, finished_at = now(),
               error = 'superseded by run ' || $2::text || ', which grades every customer again'
-        WHERE policy_id = $1 AND kind = 'grade' AND status IN ('queued', 'running') AND id < $2
-        RETURNING id::text AS id`,
+         FROM older WHERE r.id = older.id
+       RETURNING r.id::text AS id`,
       [policyId, runId],
     );
     return rows.map((row) => row.id);
   }
 
-  /** The run's status, share-locked so a supersession waits for the caller's chunk to commit. */
+  /**
+   * The run's status, locked FOR KEY SHARE until the caller commits: a supersession (FOR UPDATE)
+   * waits for the caller's chunk, while plain updates of the run's row (its progress) do not.
+   */
   async lockStatus(manager: EntityManager, runId: string): Promise<RunStatus | undefined> {
-    const [row] = await manager.query<{ status: RunStatus }[]>(`SELECT status FROM grading_runs WHERE id = $1 FOR SHARE`, [runId]);
+    const [row] = await manager.query<{ status: RunStatus }[]>(`SELECT status FROM grading_runs WHERE id = $1 FOR KEY SHARE`, [runId]);
     return row?.status;
   }
 

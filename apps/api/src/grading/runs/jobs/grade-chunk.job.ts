@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { TransactionRunner } from '../../../database/transaction-runner.js';
 import type { JobAttempt, JobHandler } from '../../../jobs/job-handler.js';
+import { LOGGER } from '../../../logging/logger.token.js';
 import { ActivePolicyService } from '../../../policies/active-policy.service.js';
 import { RegradeRepository } from '../../regrade.repository.js';
 import { gradeChunk } from '../chunk-grader.js';
@@ -29,6 +31,7 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
     private readonly decisions: RegradeRepository,
     private readonly policies: ActivePolicyService,
     private readonly transactions: TransactionRunner,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async handle({ runId, chunk }: GradeChunkPayload, attempt: JobAttempt): Promise<void> {
@@ -37,16 +40,19 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
       if (run?.status !== 'running') return;
       const policy = await this.policies.versionOf(run.policyId, run.policyVersion);
       const stillRunning = await this.transactions.run(async (manager) => {
-        // Share-locked until commit: a newer run superseding this one waits for the chunk.
+        // Locked until commit: a newer run superseding this one waits for the chunk.
         if ((await this.runs.lockStatus(manager, runId)) !== 'running') return false;
         const range = await this.runs.lockChunk(manager, runId, chunk);
         if (!range || range.done) return true;
+        const laps = new Laps();
         const customers = await this.runs.readChunk(manager, runId, range, run.filter, {
           lock: run.kind === 'grade',
           decisions: run.kind === 'simulation',
           population: policy.compiled.population.size > 0,
         });
+        laps.lap('read');
         const graded = gradeChunk(policy, customers, run.kind);
+        laps.lap('evaluate');
         if (run.kind === 'grade') {
           const stamp = {
             policyId: run.policyId,
@@ -57,10 +63,14 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
             runId,
           };
           await this.decisions.storeDecisions(manager, stamp, graded.rewritten);
+          laps.lap('decisions');
           await this.decisions.appendHistory(manager, stamp, graded.moved);
+          laps.lap('history');
         }
         await this.runs.recordFailures(manager, runId, graded.failures);
         await this.runs.completeChunk(manager, runId, chunk, graded.tally);
+        laps.lap('done');
+        this.logger.debug({ runId, chunk, customers: customers.length, ms: laps.times }, 'chunk graded');
         return true;
       });
       if (stillRunning) await this.runs.finishIfDone(runId);
@@ -68,5 +78,17 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
       if (attempt.final) await this.runs.fail(runId, `chunk ${chunk} failed: ${error instanceof Error ? error.message : String(error)}`);
       throw error;
     }
+  }
+}
+
+/** Milliseconds spent in each step of a chunk, for the debug log. */
+class Laps {
+  readonly times: Record<string, number> = {};
+  private last = performance.now();
+
+  lap(name: string): void {
+    const now = performance.now();
+    this.times[name] = Math.round(now - this.last);
+    this.last = now;
   }
 }
