@@ -338,6 +338,15 @@ describe('OpenAPI contract: live answers against the document', () => {
     expect((await contract.call(rollback, `${base}/versions/1/rollback`, { headers: publisher, payload: {} })).statusCode).toBe(200);
     expect((await contract.call(rollback, `${base}/versions/99/rollback`, { headers: publisher, payload: {} })).statusCode).toBe(404);
 
+    const simulate = 'POST /api/v1/policies/{policyId}/versions/{version}/simulate';
+    const simulated = await contract.call(simulate, `${base}/versions/1/simulate`, { headers: publisher, payload: {} });
+    expect(simulated.statusCode).toBe(202);
+    await waitForRun(t, simulated.json<{ id: number }>().id);
+    expect((await contract.call(simulate, `${base}/versions/99/simulate`, { headers: publisher, payload: {} })).statusCode).toBe(404);
+    expect((await contract.call(simulate, `${base}/versions/1/simulate`, { headers: publisher, payload: { fast: true } })).statusCode).toBe(
+      400,
+    );
+
     const discard = 'DELETE /api/v1/policies/{policyId}/versions/{version}';
     const another = (await contract.call(create, `${base}/versions`, { headers: author, payload: {} })).json<{ version: number }>();
     expect((await contract.call(discard, `${base}/versions/${another.version}`, { headers: author })).statusCode).toBe(200);

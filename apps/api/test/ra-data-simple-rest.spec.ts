@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/role.js';
 import { authHeaders } from './support/auth.js';
 import { customerFactory } from './support/customer.factory.js';
+import { waitForRun } from './support/grading-runs.js';
 import { putCustomer } from './support/http.js';
+import { call } from './support/policies-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // react-admin's own REST data provider (ra-data-simple-rest 5.15, as the console
@@ -317,5 +319,33 @@ describe('ra-data-simple-rest: tier history and audit events', () => {
     expect((await refusal(ra.create('audit-events', { data: { action: 'forged' } }))).status).toBe(404);
     expect((await refusal(ra.update('audit-events', { id: 1, data: {}, previousData: { id: 1 } }))).status).toBe(404);
     expect((await refusal(ra.delete('audit-events', { id: 1 }))).status).toBe(404);
+  });
+});
+
+describe('ra-data-simple-rest: grading runs', () => {
+  it('create starts a run (202 with its id); getList, getOne, getMany and getManyReference by kind read them', async () => {
+    const publisher = await as('publisher');
+    const created = await publisher.create<Row>('grading-runs', { data: { filter: { tiers: ['A'] } } });
+    expect(created.data).toMatchObject({ id: expect.any(Number), kind: 'grade', cause: 'manual' });
+    const runId = created.data.id as number;
+    await waitForRun(t, runId);
+    const simulated = (await call(t, 'publisher', 'POST', '/api/v1/policies/default/versions/1/simulate', {})).json<{ id: number }>();
+    await waitForRun(t, simulated.id);
+
+    const ra = await as('auditor');
+    const list = await ra.getList<Row>('grading-runs', DEFAULT_LIST);
+    expect(ids(list.data)).toEqual([runId, simulated.id].sort((a, b) => a - b));
+    expect(list.total).toBe(2);
+    expect((await ra.getOne<Row>('grading-runs', { id: runId })).data).toMatchObject({ id: runId, status: 'succeeded' });
+    expect(ids((await ra.getMany<Row>('grading-runs', { ids: [simulated.id, runId] })).data).sort()).toEqual([runId, simulated.id].sort());
+    const simulations = await ra.getManyReference<Row>('grading-runs', { target: 'kind', id: 'simulation', ...DEFAULT_LIST });
+    expect(ids(simulations.data)).toEqual([simulated.id]);
+  });
+
+  it('runs are never changed or deleted, and an auditor cannot start one: problem+json', async () => {
+    expect((await refusal((await as('auditor')).create('grading-runs', { data: {} }))).status).toBe(403);
+    const admin = await as('admin');
+    expect((await refusal(admin.update('grading-runs', { id: 1, data: {}, previousData: { id: 1 } }))).status).toBe(404);
+    expect((await refusal(admin.delete('grading-runs', { id: 1 }))).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { READERS } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -11,6 +11,7 @@ import {
   parsePolicyTest,
   parsePublish,
   parseRollback,
+  parseSimulate,
   parseUpdateDraft,
   parseVersionParam,
 } from './dto/policy-inputs.js';
@@ -26,6 +27,9 @@ import { ApiRaList } from '../openapi/list-openapi.js';
 import { ApiProblems } from '../openapi/problem-openapi.js';
 import { ETAG_HEADER, LOCATION_HEADER } from '../openapi/response-headers.js';
 import { schemaRef } from '../openapi/schema-ref.js';
+import type { GradingRunDto } from '../grading/runs/dto/grading-run.dto.js';
+import { GradingRunsQueryService } from '../grading/runs/grading-runs-query.service.js';
+import { runLocation } from '../grading/runs/run-id.js';
 import { assertPolicyId } from './policy-id.js';
 import { pageOfPolicies, parsePolicyListQuery, POLICY_SORT_FIELDS } from './policy-list-query.js';
 import { PolicyPublicationService } from './policy-publication.service.js';
@@ -39,6 +43,7 @@ export class PoliciesController {
   constructor(
     private readonly versions: PolicyVersionsService,
     private readonly publication: PolicyPublicationService,
+    private readonly runs: GradingRunsQueryService,
   ) {}
 
   @ApiOperation({ summary: 'Policies, each with the version in force' })
@@ -270,5 +275,37 @@ export class PoliciesController {
       actor: actorOf(request),
       requestId: request.id,
     });
+  }
+
+  /** What a version would do to the stored customers, as a run that writes no decision. */
+  @ApiOperation({
+    summary:
+      'Simulate a version (a draft too) over every stored customer: counts per tier before and after, the migration grid and what the treatments would cost; nothing is written',
+  })
+  @ApiAcceptedResponse({
+    description: 'The simulation, queued: a grading run of kind simulation; follow it at /grading-runs/{id}',
+    schema: schemaRef('GradingRun'),
+    headers: { Location: LOCATION_HEADER },
+  })
+  @ApiProblems({
+    400: 'invalid-request',
+    404: 'policy-not-found, policy-version-not-found',
+    409: 'policy-not-evaluable (the draft has lint errors)',
+  })
+  @ApiBody({ schema: schemaRef('SimulateRequest'), required: false })
+  @Post(':policyId/versions/:version/simulate')
+  @HttpCode(202)
+  @Roles('author', 'publisher', 'admin')
+  async simulate(
+    @Param('policyId') policyId: string,
+    @Param('version') version: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<GradingRunDto> {
+    parseSimulate(body);
+    const run = await this.runs.simulate(assertPolicyId(policyId), parseVersionParam(version, '/version'), actorOf(request));
+    void reply.header('location', runLocation(run.id));
+    return run;
   }
 }

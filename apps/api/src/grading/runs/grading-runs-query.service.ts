@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '../../common/ra-list-query.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
+import { ActivePolicyService } from '../../policies/active-policy.service.js';
 import { ACTIVE_POLICY_ID } from '../../policies/policy-ids.js';
 import { PolicyVersionRepository } from '../../policies/policy-version.repository.js';
 import { noActivePolicy, policyNotFound } from '../../policies/policy.exception.js';
@@ -20,6 +21,7 @@ export class GradingRunsQueryService {
     private readonly starter: GradingRunsService,
     private readonly versions: PolicyVersionRepository,
     private readonly transactions: TransactionRunner,
+    private readonly policies: ActivePolicyService,
   ) {}
 
   async list(query: ListQuery<GradingRunSortField, GradingRunFilter>): Promise<{ items: GradingRunDto[]; total: number }> {
@@ -57,6 +59,29 @@ export class GradingRunsQueryService {
         startedBy: actor,
       });
     });
+    await this.starter.dispatch(runId);
+    return this.get(runId);
+  }
+
+  /**
+   * A simulation of one version (a draft too) over the stored customers. The document's hash is
+   * kept with the run: a draft saved again before the run ends fails it rather than mixing two drafts.
+   */
+  async simulate(policyId: string, version: number, actor: string): Promise<GradingRunDto> {
+    if (!(await this.versions.findPolicy(policyId))) throw policyNotFound(policyId);
+    // Compiling says what is wrong with a draft that cannot evaluate (409), or that the version does not exist (404).
+    const policy = await this.policies.versionOf(policyId, version);
+    const runId = await this.transactions.run((manager) =>
+      this.starter.create(manager, {
+        kind: 'simulation',
+        cause: 'manual',
+        policyId,
+        policyVersion: version,
+        policyHash: policy.compiled.ref.hash,
+        filter: null,
+        startedBy: actor,
+      }),
+    );
     await this.starter.dispatch(runId);
     return this.get(runId);
   }

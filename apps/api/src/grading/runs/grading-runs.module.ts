@@ -29,6 +29,6 @@ const JOBS = [PlanGradingRunJob, GradeChunkJob, ScheduledGradingJob];
       useFactory: (...handlers: JobHandler<unknown>[]) => new Map(handlers.map((handler) => [handler.constructor.name, handler])),
     },
   ],
-  exports: [GradingRunsService, GradingRunsRepository, PlanGradingRunJob, JOB_HANDLERS],
+  exports: [GradingRunsService, GradingRunsQueryService, GradingRunsRepository, PlanGradingRunJob, JOB_HANDLERS],
 })
 export class GradingRunsModule {}

@@ -109,6 +109,14 @@ export function parsePublish(body: unknown, ifMatch: number | undefined): Publis
   return { supersedes: supersedes as number | null | undefined, revision };
 }
 
+/** A simulation takes no settings: no body, or an empty object. */
+export function parseSimulate(body: unknown): void {
+  if (body === undefined || body === null) return;
+  const object = bodyObject(body, 'an empty object {} (a simulation takes no settings)');
+  const errors = Object.keys(object).map((key) => ({ path: `/${key}`, message: `a simulation takes no settings; remove '${key}'` }));
+  if (errors.length > 0) throw DomainException.invalidRequest(errors);
+}
+
 export function parseRollback(body: unknown): { supersedes: number | undefined } {
   const object = bodyObject(body ?? {}, 'an object, e.g. {} or {"supersedes": 3}');
   const errors = unknownKeys(object, ['supersedes']);

@@ -64,7 +64,11 @@ const GRADING_RUN: SchemaObject = {
       properties: {
         id: { type: 'string' },
         version: { type: 'integer' },
-        hash: { type: 'string', nullable: true, description: 'Null for a draft (simulations).' },
+        hash: {
+          type: 'string',
+          nullable: true,
+          description: "The graded document's hash; for a simulated draft, its hash when the simulation started.",
+        },
       },
     },
     filter: {
@@ -117,6 +121,7 @@ export const GRADING_RUN_SCHEMAS: Record<string, SchemaObject> = {
     required: ['customerId', 'reason'],
     properties: { customerId: { type: 'string' }, reason: { type: 'string', example: '/balance: balance is required' } },
   },
+  SimulateRequest: { type: 'object', additionalProperties: false, description: 'A simulation takes no settings: send {} or no body.' },
   StartGradingRunRequest: {
     type: 'object',
     additionalProperties: false,

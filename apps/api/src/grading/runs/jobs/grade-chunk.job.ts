@@ -39,6 +39,11 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
       const run = await this.runs.find(runId);
       if (run?.status !== 'running') return;
       const policy = await this.policies.versionOf(run.policyId, run.policyVersion);
+      // A simulated draft saved again meanwhile: its chunks would mix two documents.
+      if (run.policyHash !== null && policy.compiled.ref.hash !== run.policyHash) {
+        await this.runs.fail(runId, `v${run.policyVersion} changed while it was being simulated; simulate it again`);
+        return;
+      }
       const stillRunning = await this.transactions.run(async (manager) => {
         // Locked until commit: a newer run superseding this one waits for the chunk.
         if ((await this.runs.lockStatus(manager, runId)) !== 'running') return false;
