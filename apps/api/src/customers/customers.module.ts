@@ -10,20 +10,13 @@ import { CustomersImportController } from './import/customers-import.controller.
 import { CustomersImportService } from './import/customers-import.service.js';
 import { ImportGradingWriter } from './import/import-grading.writer.js';
 import { TierOverrideController } from './tier-override.controller.js';
-import { TierOverrideService } from './tier-override.service.js';
+import { TierOverridesModule } from './tier-overrides.module.js';
 
 @Module({
-  imports: [DatabaseModule, PoliciesModule, GradingModule],
+  imports: [DatabaseModule, PoliciesModule, GradingModule, TierOverridesModule],
   // The import controller first: its POST import must not be read as a customer id.
   controllers: [CustomersImportController, CustomersController, TierOverrideController],
   // The export's reads are the customers feature's alone, so its repository is provided here.
-  providers: [
-    CustomersService,
-    CustomersExportService,
-    CustomersExportRepository,
-    CustomersImportService,
-    ImportGradingWriter,
-    TierOverrideService,
-  ],
+  providers: [CustomersService, CustomersExportService, CustomersExportRepository, CustomersImportService, ImportGradingWriter],
 })
 export class CustomersModule {}

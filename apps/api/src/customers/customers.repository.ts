@@ -26,6 +26,10 @@ const VIEW_COLUMNS = `c.id, c.name, c.phone, c.facts, c.created_at, c.updated_at
 const VIEW_FROM = 'customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id';
 const RETURNING = 'RETURNING id, name, phone, facts, created_at, updated_at, version, tier_override';
 
+// An override's expiry against the database's clock, the clock of its `at`. Few rows carry an
+// override, and customers_tier_override_idx finds them without a scan of every customer.
+const EXPIRED = `(tier_override ->> 'expiresAt')::timestamptz <= now()`;
+
 // A customer row as written (RETURNING) ...
 interface SavedRow {
   id: string;
@@ -161,12 +165,48 @@ export class CustomersRepository {
            ELSE $2::jsonb || jsonb_build_object('at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END,
          updated_at = now(), version = version + 1
        WHERE id = $1 ${RETURNING}`,
-      [id, override === null ? null : JSON.stringify({ tier: override.tier, reason: override.reason, by: override.by })],
+      [id, override === null ? null : JSON.stringify(storedFields(override))],
     );
     // pg reports UPDATE ... RETURNING as [rows, count]; PGlite as rows.
     const saved = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as SavedRow | undefined;
     if (!saved) throw new Error(`customer '${id}' vanished while locked`);
     return toSaved({ ...saved, created: false });
+  }
+
+  /**
+   * Up to `limit` customers whose tier set by hand has expired (expiresAt at or
+   * before the database's now), after `afterId` in id order. Not locked: each is
+   * locked and read again by `lockExpiredOverride` before it is cleared.
+   */
+  async expiredOverrideIds(afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM customers
+        WHERE tier_override IS NOT NULL AND ${EXPIRED} AND id > $1
+        ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A customer's facts and tier set by hand, row-locked until the transaction
+   * ends, if that override has expired; null otherwise: no such customer, no
+   * override, one replaced meanwhile by an override that has not expired, or a
+   * row another transaction holds right now (SKIP LOCKED: another worker clearing
+   * it, or a writer whose change the next run reads). The condition is checked
+   * on the row as locked, so two runs never both clear one override.
+   */
+  async lockExpiredOverride(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ facts: Record<string, unknown>; tierOverride: StoredTierOverride } | null> {
+    const rows = await manager.query<{ facts: Record<string, unknown>; tier_override: StoredTierOverride }[]>(
+      `SELECT facts, tier_override FROM customers
+        WHERE id = $1 AND tier_override IS NOT NULL AND ${EXPIRED}
+        FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
+    return rows[0] ? { facts: rows[0].facts, tierOverride: rows[0].tier_override } : null;
   }
 
   /**
@@ -198,6 +238,12 @@ export class CustomersRepository {
     const inOrder = ids.flatMap((id) => byId.get(id) ?? []);
     return { rows: inOrder.map(toView), total };
   }
+}
+
+// What an override stores besides `at`: expiresAt only when it has one.
+function storedFields(override: Omit<StoredTierOverride, 'at'>): Omit<StoredTierOverride, 'at'> {
+  const { tier, reason, by, expiresAt } = override;
+  return expiresAt === undefined ? { tier, reason, by } : { tier, reason, by, expiresAt };
 }
 
 function toView(row: ViewRow): CustomerView {

@@ -26,7 +26,9 @@ const DECISION_ANSWER = {
 export class TierOverrideController {
   constructor(private readonly overrides: TierOverrideService) {}
 
-  @ApiOperation({ summary: 'Keep a customer in a tier by hand, whatever its score, until cleared; its treatments follow that tier' })
+  @ApiOperation({
+    summary: 'Keep a customer in a tier by hand, whatever its score, until cleared or until its expiresAt; its treatments follow that tier',
+  })
   @ApiBody({ schema: schemaRef('TierOverrideRequest') })
   @ApiOkResponse(DECISION_ANSWER)
   @ApiProblems({ 400: 'invalid-request', 404: 'customer-not-found', 422: 'unknown-tier', 503: 'no-active-policy' })

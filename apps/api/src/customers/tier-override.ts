@@ -6,6 +6,8 @@ export interface StoredTierOverride extends TierOverride {
   by: string;
   /** When, as an ISO 8601 UTC timestamp from the database's clock. */
   at: string;
+  /** When it lapses, as an ISO 8601 UTC timestamp; absent when it holds until cleared. ExpireOverridesJob clears it then. */
+  expiresAt?: string;
 }
 
 /** What evaluation is given: the tier and the reason, nothing about who or when. */

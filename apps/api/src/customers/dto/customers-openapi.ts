@@ -22,6 +22,7 @@ const STORED_TIER_OVERRIDE: SchemaObject = {
     reason: { type: 'string' },
     by: { type: 'string', example: 'user:alice' },
     at: timestamp,
+    expiresAt: { ...timestamp, description: 'When it lapses and the rules decide again (cleared within a minute); absent: until cleared' },
   },
 };
 
@@ -76,6 +77,13 @@ const TIER_OVERRIDE_BODY: SchemaObject = {
   properties: {
     tier: { type: 'string', description: 'a tier of the policy in force (422 otherwise)' },
     reason: { type: 'string', minLength: 1, maxLength: MAX_REASON, description: 'why; shown to call-centre agents' },
+    expiresAt: {
+      ...timestamp,
+      nullable: true,
+      description:
+        'Optional: when the override lapses, with its offset (2027-06-30T23:59:59Z); it must be in the future (400 otherwise). ' +
+        'A job then clears it and re-grades the customer (actor "system"). Absent or null: until cleared.',
+    },
   },
 };
 

@@ -36,4 +36,37 @@ describe('tier override request body', () => {
   it('takes a reason of exactly 500 characters', () => {
     expect(parseTierOverride({ tier: 'B', reason: 'r'.repeat(500) }).reason).toHaveLength(500);
   });
+
+  it('takes an expiresAt in the future, with its offset, stored in UTC to the millisecond', () => {
+    const now = Date.parse('2026-03-01T00:00:00Z');
+    expect(parseTierOverride({ tier: 'A', reason: 'trial', expiresAt: '2026-03-31T23:59:59+08:00' }, now)).toEqual({
+      tier: 'A',
+      reason: 'trial',
+      expiresAt: '2026-03-31T15:59:59.000Z',
+    });
+    // Null or absent: until cleared by hand, with no expiresAt at all.
+    expect(parseTierOverride({ tier: 'A', reason: 'trial', expiresAt: null }, now)).toEqual({ tier: 'A', reason: 'trial' });
+  });
+
+  it('refuses an expiresAt that is not a date-time with an offset, or not in the future', () => {
+    const now = Date.parse('2026-03-01T00:00:00Z');
+    for (const expiresAt of ['2026-03-31', '2026-03-31T12:00:00', 'tomorrow', 1774915200000, '2026-02-30T25:00:00Z']) {
+      expect(
+        problems(() => parseTierOverride({ tier: 'A', reason: 'r', expiresAt }, now)),
+        String(expiresAt),
+      ).toEqual([
+        {
+          path: '/expiresAt',
+          message:
+            "expiresAt must be a date and time with its offset, e.g. '2027-06-30T23:59:59Z', or left out for an override until cleared",
+        },
+      ]);
+    }
+    expect(problems(() => parseTierOverride({ tier: 'A', reason: 'r', expiresAt: '2026-03-01T00:00:00Z' }, now))).toEqual([
+      {
+        path: '/expiresAt',
+        message: 'expiresAt 2026-03-01T00:00:00.000Z is not in the future; an override must hold for some time after it is set',
+      },
+    ]);
+  });
 });

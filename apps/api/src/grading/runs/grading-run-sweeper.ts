@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { EXPIRE_OVERRIDES_SCHEDULE, ExpireOverridesJob } from '../../customers/jobs/expire-overrides.job.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { DEFAULT_JOB_TIMINGS } from '../../jobs/job-timings.js';
 import { LOGGER } from '../../logging/logger.token.js';
@@ -51,6 +52,7 @@ export class GradingRunSweeper implements OnApplicationBootstrap, OnApplicationS
         { policyId: ACTIVE_POLICY_ID },
         { key: gradingScheduleKey(ACTIVE_POLICY_ID), cron: DEFAULT_GRADING_CRON },
       );
+      await this.queue.schedule(ExpireOverridesJob, {}, EXPIRE_OVERRIDES_SCHEDULE);
       for (const run of await this.runs.stalled(staleAfterMs)) {
         this.logger.info({ runId: run.id, status: run.status }, 'grading run resumed');
         if (run.status === 'queued') await this.queue.add(PlanGradingRunJob, { runId: run.id }, { jobId: PlanGradingRunJob.jobId(run.id) });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExpireOverridesJob } from '../../customers/jobs/expire-overrides.job.js';
+import { TierOverridesModule } from '../../customers/tier-overrides.module.js';
 import { DatabaseModule } from '../../database/database.module.js';
 import { JOB_HANDLERS, type JobHandler } from '../../jobs/job-handler.js';
 import { PolicyRuntimeModule } from '../../policies/policy-runtime.module.js';
@@ -12,11 +14,11 @@ import { PlanGradingRunJob } from './jobs/plan-grading-run.job.js';
 import { ScheduledGradingJob } from './jobs/scheduled-grading.job.js';
 
 /** Every job class of grading runs: a worker (or the in-process queue) runs exactly these. */
-const JOBS = [PlanGradingRunJob, GradeChunkJob, ScheduledGradingJob];
+const JOBS = [PlanGradingRunJob, GradeChunkJob, ScheduledGradingJob, ExpireOverridesJob];
 
 /** Grading runs: their routes, their jobs, and starting one (publication uses GradingRunsService). */
 @Module({
-  imports: [DatabaseModule, PolicyRuntimeModule, GradingModule],
+  imports: [DatabaseModule, PolicyRuntimeModule, GradingModule, TierOverridesModule],
   controllers: [GradingRunsController],
   providers: [
     GradingRunsRepository,
