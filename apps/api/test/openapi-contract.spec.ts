@@ -338,6 +338,24 @@ describe('OpenAPI contract: live answers against the document', () => {
     expect((await contract.call(rollback, `${base}/versions/1/rollback`, { headers: publisher, payload: {} })).statusCode).toBe(200);
     expect((await contract.call(rollback, `${base}/versions/99/rollback`, { headers: publisher, payload: {} })).statusCode).toBe(404);
 
+    const createPolicy = 'POST /api/v1/policies';
+    expect(
+      (await contract.call(createPolicy, `${V1}/policies`, { headers: author, payload: { id: 'contract', name: 'Contract' } })).statusCode,
+    ).toBe(201);
+    expect((await contract.call(createPolicy, `${V1}/policies`, { headers: author, payload: { id: 'contract' } })).statusCode).toBe(409);
+    const patchPolicy = 'PATCH /api/v1/policies/{policyId}';
+    expect(
+      (await contract.call(patchPolicy, `${V1}/policies/contract`, { headers: publisher, payload: { schedule: '0 5 * * *' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await contract.call(patchPolicy, `${V1}/policies/contract`, { headers: publisher, payload: { grading: true } })).statusCode,
+    ).toBe(409);
+    const putPolicy = 'PUT /api/v1/policies/{policyId}';
+    expect(
+      (await contract.call(putPolicy, `${V1}/policies/contract`, { headers: publisher, payload: { schedule: '0 6 * * *' } })).statusCode,
+    ).toBe(200);
+    expect((await contract.call(putPolicy, `${V1}/policies/nope`, { headers: publisher, payload: {} })).statusCode).toBe(404);
+
     const simulate = 'POST /api/v1/policies/{policyId}/versions/{version}/simulate';
     const simulated = await contract.call(simulate, `${base}/versions/1/simulate`, { headers: publisher, payload: {} });
     expect(simulated.statusCode).toBe(202);

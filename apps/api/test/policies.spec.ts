@@ -531,7 +531,7 @@ describe('policies and versions', () => {
     const operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/policies'))
       .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method} ${path}`, operation })));
-    expect(operations).toHaveLength(12);
+    expect(operations).toHaveLength(15);
     for (const { route, operation } of operations) {
       expect({ route, tags: operation.tags, hasRoles: (operation['x-roles'] ?? []).length > 0 }).toEqual({
         route,

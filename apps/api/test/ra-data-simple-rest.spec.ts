@@ -175,11 +175,21 @@ describe('ra-data-simple-rest: policies and their versions', () => {
     expect(ids((await ra.getMany<Row>('policies', { ids: ['default'] })).data)).toEqual(['default']);
   });
 
-  it('policies cannot be created, changed or deleted over REST: problem+json', async () => {
-    const ra = await as('admin');
-    expect((await refusal(ra.create('policies', { data: { id: 'other' } }))).status).toBe(404);
-    expect((await refusal(ra.update('policies', { id: 'default', data: {}, previousData: { id: 'default' } }))).status).toBe(404);
-    expect((await refusal(ra.delete('policies', { id: 'default' }))).status).toBe(404);
+  it('policies are created with POST and updated with PUT of the whole record, never deleted: problem+json', async () => {
+    const created = await (await as('author')).create<Row>('policies', { data: { id: 'ra-other', name: 'Another' } });
+    expect(created.data).toMatchObject({ id: 'ra-other', grading: false, latestVersion: 1 });
+    const publisher = await as('publisher');
+    const { data: record } = await publisher.getOne<Row>('policies', { id: 'ra-other' });
+    const updated = await publisher.update<Row>('policies', {
+      id: 'ra-other',
+      data: { ...record, schedule: '0 4 * * *' },
+      previousData: record,
+    });
+    expect(updated.data).toMatchObject({ id: 'ra-other', schedule: '0 4 * * *', grading: false });
+    expect(
+      (await refusal(publisher.update('policies', { id: 'ra-other', data: { ...record, grading: true }, previousData: record }))).status,
+    ).toBe(409);
+    expect((await refusal((await as('admin')).delete('policies', { id: 'default' }))).status).toBe(404);
   });
 
   it('versions: create a draft, list by id and by createdAt, getMany, getManyReference by status', async () => {

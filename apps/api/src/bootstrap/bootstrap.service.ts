@@ -64,7 +64,7 @@ export class BootstrapService implements OnApplicationBootstrap {
   private async publishSeedPolicy(manager: EntityManager): Promise<PolicyInForce> {
     const version = 1;
     const seed = await loadSeedPolicy(this.config.seedPolicyPath, ACTIVE_POLICY_ID, version);
-    await this.policies.insertPolicy(manager, { id: ACTIVE_POLICY_ID, name: seed.document.name });
+    await this.policies.insertPolicy(manager, { id: ACTIVE_POLICY_ID, name: seed.document.name, grading: true });
     await this.policies.insertVersion(manager, {
       policyId: ACTIVE_POLICY_ID,
       version,

@@ -55,16 +55,17 @@ export class GradingService {
 
   /**
    * The version in force, share-locked until the caller's transaction ends.
-   * Callers decide before their transaction begins, and a publication may
-   * commit in between (its re-grade cannot have seen their new facts). With
-   * this lock the order is settled: while `expected` is still in force, a
-   * publication waits for the caller (and then re-grades what it wrote); if
-   * another version is in force, it is returned and the caller must decide again.
+   * Callers decide before their transaction begins, and a publication (or a
+   * switch of the grading policy) may commit in between (its re-grade cannot
+   * have seen their new facts). With this lock the order is settled: while
+   * `expected` is still in force and its policy still grades, a publication or
+   * switch waits for the caller (and its run re-grades what it wrote); otherwise
+   * the version in force now is returned and the caller must decide again.
    * Bulk writers (the import) call it once at the start of their transaction.
    */
   async lockVersionInForce(manager: EntityManager, expected: PolicyInForce): Promise<PolicyInForce> {
-    const inForce = await this.versions.lockPublishedRef(manager, expected.policyId);
-    if (inForce?.version === expected.version) return expected;
+    const inForce = await this.versions.lockGradingRef(manager, expected.policyId);
+    if (inForce?.grading && inForce.version === expected.version) return expected;
     return this.policies.active();
   }
 

@@ -17,20 +17,21 @@ export class ActivePolicyService {
   ) {}
 
   /**
-   * The published version, compiled. Which version is published is read every
-   * time (another instance may have published since), its document only once.
+   * The version in force of the policy that grades the customers, compiled.
+   * Which policy grades and which version is published are read every time
+   * (another instance may have switched or published since), a document only once.
    */
   async active(): Promise<PolicyInForce> {
-    const ref = await this.versions.findPublishedRef(ACTIVE_POLICY_ID);
-    if (!ref) throw noActivePolicy(ACTIVE_POLICY_ID);
+    const ref = await this.versions.findGradingRef();
+    if (!ref) throw noActivePolicy((await this.versions.findGradingPolicy())?.id ?? ACTIVE_POLICY_ID);
     const cached = this.cache.get(ref.policyId, ref.version);
     if (cached) return { ...ref, compiled: cached };
-    return this.version(ref.version);
+    return this.versionOf(ref.policyId, ref.version);
   }
 
-  /** Any stored version of the active policy, drafts included (what-if evaluation). */
-  version(version: number): Promise<PolicyInForce> {
-    return this.versionOf(ACTIVE_POLICY_ID, version);
+  /** Any stored version of the grading policy, drafts included (what-if evaluation). */
+  async version(version: number): Promise<PolicyInForce> {
+    return this.versionOf((await this.versions.findGradingPolicy())?.id ?? ACTIVE_POLICY_ID, version);
   }
 
   /** Any stored version of any policy, compiled (a released one once per process). */

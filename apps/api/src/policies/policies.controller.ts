@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { READERS } from '../auth/role.js';
@@ -10,6 +10,8 @@ import {
   parseCreateDraft,
   parsePolicyTest,
   parsePublish,
+  parseCreatePolicy,
+  parsePolicyUpdate,
   parseRollback,
   parseSimulate,
   parseUpdateDraft,
@@ -19,6 +21,7 @@ import type {
   PolicyDiffDto,
   PolicyDto,
   PolicyTestResultDto,
+  PolicyUpdateResultDto,
   PolicyVersionDto,
   PolicyVersionSummaryDto,
   PublishResultDto,
@@ -32,6 +35,7 @@ import { GradingRunsQueryService } from '../grading/runs/grading-runs-query.serv
 import { runLocation } from '../grading/runs/run-id.js';
 import { assertPolicyId } from './policy-id.js';
 import { pageOfPolicies, parsePolicyListQuery, POLICY_SORT_FIELDS } from './policy-list-query.js';
+import { PolicyGradingService } from './policy-grading.service.js';
 import { PolicyPublicationService } from './policy-publication.service.js';
 import { PolicyVersionsService } from './policy-versions.service.js';
 import { parseVersionListQuery } from './version-list-query.js';
@@ -44,7 +48,50 @@ export class PoliciesController {
     private readonly versions: PolicyVersionsService,
     private readonly publication: PolicyPublicationService,
     private readonly runs: GradingRunsQueryService,
+    private readonly grading: PolicyGradingService,
   ) {}
+
+  /** A new policy with version 1 as a draft; it grades nobody until a publisher says so. */
+  @ApiOperation({ summary: 'Create a policy (id, name) with version 1 as a draft, from a document (rules/examples/*) or empty' })
+  @ApiBody({ schema: schemaRef('CreatePolicyRequest') })
+  @ApiCreatedResponse({ description: 'The policy', schema: schemaRef('Policy'), headers: { Location: LOCATION_HEADER } })
+  @ApiProblems({ 400: 'invalid-request', 409: 'policy-exists' })
+  @Post()
+  @Roles('author', 'admin')
+  async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PolicyDto> {
+    const policy = await this.versions.createPolicy(parseCreatePolicy(body), { actor: actorOf(request), requestId: request.id });
+    void reply.header('location', `/${API_V1}/policies/${encodeURIComponent(policy.id)}`);
+    return policy;
+  }
+
+  /** Makes this the policy that grades the customers (which starts a run), or sets when its scheduled runs start. */
+  @ApiOperation({
+    summary: 'Make this policy the one that grades the customers (a grading run re-grades everyone), or set its grading schedule',
+  })
+  @ApiBody({ schema: schemaRef('UpdatePolicyRequest') })
+  @ApiOkResponse({ description: 'The policy, and the grading run the switch started', schema: schemaRef('PolicyUpdateResult') })
+  @ApiProblems({
+    400: 'invalid-request (a schedule that is not a cron)',
+    404: 'policy-not-found',
+    409: 'policy-not-published (no version of it is in force)',
+    422: 'unknown-tier (customers kept by hand in a tier this policy lacks)',
+  })
+  @Patch(':policyId')
+  @Roles('publisher', 'admin')
+  update(@Param('policyId') policyId: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<PolicyUpdateResultDto> {
+    return this.grading.update(assertPolicyId(policyId), parsePolicyUpdate(body), { actor: actorOf(request), requestId: request.id });
+  }
+
+  /** ra-data-simple-rest's update sends PUT with the whole record: the same as PATCH. */
+  @ApiOperation({ summary: 'The same as PATCH, for clients that send the whole record back (react-admin)' })
+  @ApiBody({ schema: schemaRef('UpdatePolicyRequest') })
+  @ApiOkResponse({ description: 'The policy, and the grading run the switch started', schema: schemaRef('PolicyUpdateResult') })
+  @ApiProblems({ 400: 'invalid-request', 404: 'policy-not-found', 409: 'policy-not-published', 422: 'unknown-tier' })
+  @Put(':policyId')
+  @Roles('publisher', 'admin')
+  replace(@Param('policyId') policyId: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<PolicyUpdateResultDto> {
+    return this.update(policyId, body, request);
+  }
 
   @ApiOperation({ summary: 'Policies, each with the version in force' })
   @ApiRaList({

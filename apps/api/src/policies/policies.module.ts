@@ -3,6 +3,7 @@ import { DatabaseModule } from '../database/database.module.js';
 import { GradingModule } from '../grading/grading.module.js';
 import { GradingRunsModule } from '../grading/runs/grading-runs.module.js';
 import { PoliciesController } from './policies.controller.js';
+import { PolicyGradingService } from './policy-grading.service.js';
 import { PolicyPublicationService } from './policy-publication.service.js';
 import { PolicyRuntimeModule } from './policy-runtime.module.js';
 import { PolicyVersionsService } from './policy-versions.service.js';
@@ -11,7 +12,7 @@ import { PolicyVersionsService } from './policy-versions.service.js';
 @Module({
   imports: [DatabaseModule, PolicyRuntimeModule, GradingModule, GradingRunsModule],
   controllers: [PoliciesController],
-  providers: [PolicyVersionsService, PolicyPublicationService],
+  providers: [PolicyVersionsService, PolicyPublicationService, PolicyGradingService],
   exports: [PolicyRuntimeModule],
 })
 export class PoliciesModule {}

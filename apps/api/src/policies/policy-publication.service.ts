@@ -14,8 +14,8 @@ import { CompiledPolicyCache } from './compiled-policy.cache.js';
 import type { PublishInput } from './dto/policy-inputs.js';
 import type { PublishResultDto } from './dto/policy.dto.js';
 import { toVersionDto } from './policy.mapper.js';
-import { ACTIVE_POLICY_ID } from './policy-ids.js';
 import type { PolicyVersionEntity } from './policy-version.entity.js';
+import type { PolicyEntity } from './policy.entity.js';
 import { PolicyVersionRepository } from './policy-version.repository.js';
 import { asVersion, lintCounts, type PolicyWriteContext } from './policy-versions.service.js';
 import {
@@ -54,7 +54,8 @@ export class PolicyPublicationService {
   async publish(policyId: string, version: number, input: PublishInput, context: PolicyWriteContext): Promise<PublishResultDto> {
     const started = Date.now();
     const result = await this.transactions.run(async (manager) => {
-      if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
+      const policy = await this.versions.lockPolicy(manager, policyId);
+      if (!policy) throw policyNotFound(policyId);
       const draft = await this.versions.lockVersion(manager, policyId, version);
       if (!draft) throw policyVersionNotFound(policyId, version);
       if (draft.status === 'discarded') throw notADraft(draft);
@@ -62,7 +63,7 @@ export class PolicyPublicationService {
       if (input.revision !== undefined && input.revision !== draft.revision) throw reviewedRevisionStale(draft, input.revision);
       // What the publisher believes they replace: said explicitly, or what was in force when the draft was started.
       const expected = input.supersedes !== undefined ? input.supersedes : draft.baseVersion;
-      const outcome = await this.publishLocked(manager, draft, expected, context, 'publish');
+      const outcome = await this.publishLocked(manager, policy, draft, expected, context, 'publish');
       await this.audit.append(manager, {
         actor: context.actor,
         action: 'policy.publish',
@@ -85,7 +86,8 @@ export class PolicyPublicationService {
   ): Promise<PublishResultDto> {
     const started = Date.now();
     const result = await this.transactions.run(async (manager) => {
-      if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
+      const policy = await this.versions.lockPolicy(manager, policyId);
+      if (!policy) throw policyNotFound(policyId);
       const original = await this.versions.findVersion(policyId, target, manager);
       if (!original) throw policyVersionNotFound(policyId, target);
       if (original.status === 'draft' || original.status === 'discarded') {
@@ -121,7 +123,7 @@ export class PolicyPublicationService {
         note: `rollback to v${target}`,
       });
       const draft = (await this.versions.lockVersion(manager, policyId, version))!;
-      const outcome = await this.publishLocked(manager, draft, inForce?.version ?? null, context, 'rollback');
+      const outcome = await this.publishLocked(manager, policy, draft, inForce?.version ?? null, context, 'rollback');
       await this.audit.append(manager, {
         actor: context.actor,
         action: 'policy.rollback',
@@ -138,6 +140,7 @@ export class PolicyPublicationService {
   /** With the policy and the draft locked: check, supersede, publish, record the run that re-grades. */
   private async publishLocked(
     manager: EntityManager,
+    policy: PolicyEntity,
     draft: PolicyVersionEntity,
     expected: number | null,
     context: PolicyWriteContext,
@@ -151,7 +154,7 @@ export class PolicyPublicationService {
     if (hasErrors(findings)) throw policyHasLintErrors(policyId, version, findings, 'be published');
     const compiled = compileLinted(draft.document);
     const hash = compiled.ref.hash;
-    const grades = policyId === ACTIVE_POLICY_ID;
+    const grades = policy.grading;
     if (inForce && !(await this.versions.supersede(manager, policyId, inForce.version))) throw publishedMeanwhile(draft, expected, null);
     const published = await this.versions.markPublished(manager, {
       policyId,
@@ -164,7 +167,7 @@ export class PolicyPublicationService {
     // After the supersession: a tier being set by hand meanwhile holds the old version's row, so
     // the update above waited for it, and this read sees it.
     if (grades) await this.refuseVanishedPinnedTiers(manager, policyId, version, compiled);
-    // Customers are graded by the active policy only; another policy's publication grades nobody.
+    // Customers are graded by the grading policy only; another policy's publication grades nobody.
     const runId = grades
       ? await this.runs.create(manager, {
           kind: 'grade',

@@ -25,6 +25,8 @@ export interface PolicyOverview {
   id: string;
   name: Label;
   createdAt: Date;
+  grading: boolean;
+  gradingSchedule: string;
   published: { version: number; hash: string; publishedAt: Date; publishedBy: string | null } | null;
   latestVersion: number | null;
   drafts: number;
@@ -74,6 +76,45 @@ export class PolicyVersionRepository {
     return row && row.hash ? { policyId: row.policyId, version: row.version, hash: row.hash } : null;
   }
 
+  /** The version in force of the policy that grades the customers, if one is published. */
+  async findGradingRef(manager: EntityManager = this.dataSource.manager): Promise<PublishedRef | null> {
+    const rows = await manager.query<PublishedRef[]>(
+      `SELECT v.policy_id AS "policyId", v.version, v.hash FROM policies p
+         JOIN policy_versions v ON v.policy_id = p.id AND v.status = 'published'
+        WHERE p.grading`,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The policy that grades the customers (one always does once the first policy exists). */
+  async findGradingPolicy(manager: EntityManager = this.dataSource.manager): Promise<PolicyEntity | null> {
+    return manager.getRepository(PolicyEntity).findOneBy({ grading: true });
+  }
+
+  /**
+   * `policyId`'s version in force and whether the policy still grades, locked until the transaction
+   * ends: the version FOR SHARE (a publication superseding it waits), the policy FOR KEY SHARE (a
+   * switch of the grading policy, which locks both policies FOR UPDATE first, waits too).
+   */
+  async lockGradingRef(manager: EntityManager, policyId: string): Promise<{ version: number; grading: boolean } | null> {
+    const rows = await manager.query<{ version: number; grading: boolean }[]>(
+      `SELECT v.version, p.grading FROM policy_versions v JOIN policies p ON p.id = v.policy_id
+        WHERE v.policy_id = $1 AND v.status = 'published' FOR SHARE OF v FOR KEY SHARE OF p`,
+      [policyId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Makes `policyId` the grading policy; call with both policies locked. */
+  async switchGrading(manager: EntityManager, policyId: string): Promise<void> {
+    await manager.query(`UPDATE policies SET grading = false WHERE grading AND id <> $1`, [policyId]);
+    await manager.query(`UPDATE policies SET grading = true WHERE id = $1`, [policyId]);
+  }
+
+  async setGradingSchedule(manager: EntityManager, policyId: string, cron: string): Promise<void> {
+    await manager.query(`UPDATE policies SET grading_schedule = $2 WHERE id = $1`, [policyId, cron]);
+  }
+
   /**
    * The version in force, share-locked until the transaction ends: a
    * publication (which must supersede it) waits for this transaction, or this
@@ -105,7 +146,7 @@ export class PolicyVersionRepository {
     return manager.getRepository(PolicyEntity).count();
   }
 
-  async insertPolicy(manager: EntityManager, policy: { id: string; name: Label }): Promise<void> {
+  async insertPolicy(manager: EntityManager, policy: { id: string; name: Label; grading?: boolean }): Promise<void> {
     await manager.getRepository(PolicyEntity).insert(policy);
   }
 
@@ -148,6 +189,8 @@ export class PolicyVersionRepository {
         id: string;
         name: Label;
         created_at: Date;
+        grading: boolean;
+        grading_schedule: string;
         version: number | null;
         hash: string | null;
         published_at: Date | null;
@@ -156,7 +199,7 @@ export class PolicyVersionRepository {
         drafts: number;
       }[]
     >(
-      `SELECT p.id, p.name, p.created_at, v.version, v.hash, v.published_at, v.published_by,
+      `SELECT p.id, p.name, p.created_at, p.grading, p.grading_schedule, v.version, v.hash, v.published_at, v.published_by,
               (SELECT max(version) FROM policy_versions a WHERE a.policy_id = p.id) AS latest,
               (SELECT count(*)::int FROM policy_versions d WHERE d.policy_id = p.id AND d.status = 'draft') AS drafts
          FROM policies p LEFT JOIN policy_versions v ON v.policy_id = p.id AND v.status = 'published'
@@ -166,6 +209,8 @@ export class PolicyVersionRepository {
       id: row.id,
       name: row.name,
       createdAt: row.created_at,
+      grading: row.grading,
+      gradingSchedule: row.grading_schedule,
       published:
         row.version !== null && row.hash !== null && row.published_at !== null
           ? { version: row.version, hash: row.hash, publishedAt: row.published_at, publishedBy: row.published_by }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   checkSchema,
   compilePolicy,
@@ -8,25 +9,30 @@ import {
   trace,
   type CompiledPolicy,
   type Finding,
+  type Label,
   type PolicyDocument,
   type TierOverride,
 } from '@tierwise/policy';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ErrorCode } from '../common/error-code.js';
+import { isPlainObject } from '../common/request-shape.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { CompiledPolicyCache } from './compiled-policy.cache.js';
-import type { CreateDraftInput, PolicyTestInput, UpdateDraftInput } from './dto/policy-inputs.js';
+import type { CreateDraftInput, CreatePolicyInput, DraftSource, PolicyTestInput, UpdateDraftInput } from './dto/policy-inputs.js';
 import type { PolicyDiffDto, PolicyDto, PolicyTestResultDto, PolicyVersionDto, PolicyVersionSummaryDto } from './dto/policy.dto.js';
 import { toPolicyDto, toVersionDto, toVersionSummaryDto } from './policy.mapper.js';
 import type { PolicyVersionEntity } from './policy-version.entity.js';
+import type { PolicyEntity } from './policy.entity.js';
 import { PolicyVersionRepository, type VersionListQuery } from './policy-version.repository.js';
 import {
   draftConflict,
   notADraft,
   policyHasLintErrors,
   policyNeedsPopulation,
+  policyExists,
   policyNotFound,
   policyVersionNotFound,
 } from './policy.exception.js';
@@ -76,45 +82,87 @@ export class PolicyVersionsService {
     return this.transactions.run(async (manager) => {
       const policy = await this.versions.lockPolicy(manager, policyId);
       if (!policy) throw policyNotFound(policyId);
-      const version = await this.versions.nextVersion(manager, policyId);
-      let source: Record<string, unknown>;
-      let basedOn: number | null = null;
-      if (input.source.kind === 'document') source = input.source.document;
-      else if (input.source.kind === 'copy') {
-        const original = await this.versions.findVersion(policyId, input.source.version, manager);
-        if (!original) {
-          throw DomainException.invalidRequest([
-            { path: '/copyOf', message: `policy '${policyId}' has no version ${input.source.version} to copy` },
-          ]);
-        }
-        source = original.document as Record<string, unknown>;
-        basedOn = original.version;
-      } else source = skeleton(policy.name);
-      const document = asVersion(source, policyId, version);
-      const lintFindings = lintPolicy(document);
-      const inForce = await this.versions.findPublishedRef(policyId, manager);
-      await this.versions.insertVersion(manager, {
-        policyId,
-        version,
-        status: 'draft',
-        document,
-        hash: null,
-        lintFindings,
-        createdBy: context.actor,
-        publishedAt: null,
-        basedOn,
-        baseVersion: inForce?.version ?? null,
-        note: input.note ?? (basedOn !== null ? `copy of v${basedOn}` : null),
+      const version = await this.insertDraft(manager, policy, input, context);
+      return toVersionDto((await this.versions.findVersion(policyId, version, manager))!);
+    });
+  }
+
+  /**
+   * A new policy, with version 1 as a draft (the document given, or an empty skeleton). It grades
+   * nobody until a publisher makes it the grading policy; any version of it can be simulated at once.
+   */
+  async createPolicy(input: CreatePolicyInput, context: PolicyWriteContext): Promise<PolicyDto> {
+    await this.transactions.run(async (manager) => {
+      if (await this.versions.lockPolicy(manager, input.id)) throw policyExists(input.id);
+      const documentName = input.document?.['name'];
+      const name =
+        input.name ??
+        (isPlainObject(documentName) && typeof documentName['en'] === 'string' ? (documentName as unknown as Label) : { en: input.id });
+      await this.versions.insertPolicy(manager, { id: input.id, name }).catch((error: unknown) => {
+        // Two creations of one id at once: the primary key decides.
+        if (isUniqueViolation(error)) throw policyExists(input.id);
+        throw error;
       });
       await this.audit.append(manager, {
         actor: context.actor,
-        action: 'policy.draft.create',
-        target: `policy:${policyId}@${version}`,
-        summary: { source: input.source.kind, basedOn, baseVersion: inForce?.version ?? null, revision: 1, ...lintCounts(lintFindings) },
+        action: 'policy.create',
+        target: `policy:${input.id}`,
+        summary: { name, source: input.document ? 'document' : 'empty' },
         requestId: context.requestId,
       });
-      return toVersionDto((await this.versions.findVersion(policyId, version, manager))!);
+      const policy = (await this.versions.lockPolicy(manager, input.id))!;
+      const source: DraftSource = input.document ? { kind: 'document', document: input.document } : { kind: 'empty' };
+      await this.insertDraft(manager, policy, { source, note: null }, context);
     });
+    return this.getPolicy(input.id);
+  }
+
+  /** Inserts the next version of a locked policy as a draft, with its lint findings and audit event; its number. */
+  private async insertDraft(
+    manager: EntityManager,
+    policy: PolicyEntity,
+    input: CreateDraftInput,
+    context: PolicyWriteContext,
+  ): Promise<number> {
+    const policyId = policy.id;
+    const version = await this.versions.nextVersion(manager, policyId);
+    let source: Record<string, unknown>;
+    let basedOn: number | null = null;
+    if (input.source.kind === 'document') source = input.source.document;
+    else if (input.source.kind === 'copy') {
+      const original = await this.versions.findVersion(policyId, input.source.version, manager);
+      if (!original) {
+        throw DomainException.invalidRequest([
+          { path: '/copyOf', message: `policy '${policyId}' has no version ${input.source.version} to copy` },
+        ]);
+      }
+      source = original.document as Record<string, unknown>;
+      basedOn = original.version;
+    } else source = skeleton(policy.name);
+    const document = asVersion(source, policyId, version);
+    const lintFindings = lintPolicy(document);
+    const inForce = await this.versions.findPublishedRef(policyId, manager);
+    await this.versions.insertVersion(manager, {
+      policyId,
+      version,
+      status: 'draft',
+      document,
+      hash: null,
+      lintFindings,
+      createdBy: context.actor,
+      publishedAt: null,
+      basedOn,
+      baseVersion: inForce?.version ?? null,
+      note: input.note ?? (basedOn !== null ? `copy of v${basedOn}` : null),
+    });
+    await this.audit.append(manager, {
+      actor: context.actor,
+      action: 'policy.draft.create',
+      target: `policy:${policyId}@${version}`,
+      summary: { source: input.source.kind, basedOn, baseVersion: inForce?.version ?? null, revision: 1, ...lintCounts(lintFindings) },
+      requestId: context.requestId,
+    });
+    return version;
   }
 
   /** Saves a draft if nobody saved it since `input.revision`; otherwise 409 and nothing is written. */

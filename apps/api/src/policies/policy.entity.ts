@@ -11,4 +11,12 @@ export class PolicyEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Whether this policy grades the stored customers: exactly one does. */
+  @Column({ type: 'boolean' })
+  grading!: boolean;
+
+  /** When its scheduled grading runs start: a cron, in UTC. */
+  @Column({ name: 'grading_schedule', type: 'text' })
+  gradingSchedule!: string;
 }

@@ -6,6 +6,15 @@ export function noActivePolicy(policyId: string): DomainException {
   return new DomainException(ErrorCode.NoActivePolicy, `policy '${policyId}' has no published version`);
 }
 
+/** A policy made the grading policy before any version of it was published. */
+export function policyNotPublished(policyId: string): DomainException {
+  return new DomainException(
+    ErrorCode.PolicyNotPublished,
+    `policy '${policyId}' has no published version, so it cannot grade customers: publish one first (simulate it to see what it would do)`,
+    [{ path: '/grading', message: `'${policyId}' has no version in force` }],
+  );
+}
+
 export function policyVersionNotFound(policyId: string, version: number): DomainException {
   return new DomainException(ErrorCode.PolicyVersionNotFound, `policy '${policyId}' has no version ${version}`);
 }
@@ -94,5 +103,13 @@ export function reviewedRevisionStale(
     `draft v${draft.version} of policy '${draft.policyId}' was saved by ${draft.updatedBy} at ${draft.updatedAt.toISOString()} ` +
       `(now revision ${draft.revision}) after the revision ${reviewed} you reviewed; nothing was published. Review it again`,
     [{ path: '/revision', message: `the current revision is ${draft.revision}` }],
+  );
+}
+
+export function policyExists(policyId: string): DomainException {
+  return new DomainException(
+    ErrorCode.PolicyExists,
+    `a policy with id '${policyId}' already exists; choose another id, or add a version to it`,
+    [{ path: '/id', message: `'${policyId}' is taken` }],
   );
 }

@@ -13,6 +13,8 @@ export function toPolicyDto(policy: PolicyOverview): PolicyDto {
     publishedBy: policy.published?.publishedBy ?? null,
     latestVersion: policy.latestVersion,
     drafts: policy.drafts,
+    grading: policy.grading,
+    schedule: policy.gradingSchedule,
   };
 }
 

@@ -46,7 +46,7 @@ export function withUnknownFact(document: PolicyDocument): PolicyDocument {
 export async function call(
   t: TestApp,
   role: Role,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},

@@ -16,6 +16,7 @@ import { SearchDictionaryUnique1797000000000 } from './1797000000000-search-dict
 
 import { GradingRuns1797100000000 } from './1797100000000-grading-runs.js';
 import { SearchWordsWithoutTier1797200000000 } from './1797200000000-search-words-without-tier.js';
+import { PolicyGrading1797300000000 } from './1797300000000-policy-grading.js';
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
 export const MIGRATIONS = [
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   SearchDictionaryUnique1797000000000,
   GradingRuns1797100000000,
   SearchWordsWithoutTier1797200000000,
+  PolicyGrading1797300000000,
 ];

@@ -5,8 +5,8 @@ import { EXPIRE_OVERRIDES_SCHEDULE, ExpireOverridesJob } from '../../customers/j
 import { JobQueue } from '../../jobs/job-queue.js';
 import { DEFAULT_JOB_TIMINGS } from '../../jobs/job-timings.js';
 import { LOGGER } from '../../logging/logger.token.js';
-import { ACTIVE_POLICY_ID } from '../../policies/policy-ids.js';
-import { DEFAULT_GRADING_CRON, gradingScheduleKey } from './grading-schedule.js';
+import { PolicyVersionRepository } from '../../policies/policy-version.repository.js';
+import { gradingScheduleKey, isGradingScheduleKey } from './grading-schedule.js';
 import { GradingRunsRepository } from './grading-runs.repository.js';
 import { PlanGradingRunJob } from './jobs/plan-grading-run.job.js';
 import { ScheduledGradingJob } from './jobs/scheduled-grading.job.js';
@@ -17,7 +17,8 @@ import { ScheduledGradingJob } from './jobs/scheduled-grading.job.js';
  * left them), then every sweep interval the runs with no recent progress (Redis
  * restarted and lost their jobs). Job ids make a job still queued a no-op, and a
  * chunk already done is skipped by its handler. It also (re)registers the
- * grading schedule, which Redis may have lost too.
+ * grading policy's schedule, which Redis may have lost too, and which follows
+ * the policy's cron and a switch of the grading policy within a sweep.
  */
 @Injectable()
 export class GradingRunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +29,7 @@ export class GradingRunSweeper implements OnApplicationBootstrap, OnApplicationS
     private readonly runs: GradingRunsRepository,
     private readonly planner: PlanGradingRunJob,
     private readonly queue: JobQueue,
+    private readonly versions: PolicyVersionRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -44,14 +46,20 @@ export class GradingRunSweeper implements OnApplicationBootstrap, OnApplicationS
     clearInterval(this.timer);
   }
 
+  /** The grading policy's runs on its cron; a policy that no longer grades has none. */
+  private async scheduleGradingPolicy(): Promise<void> {
+    const policy = await this.versions.findGradingPolicy();
+    const key = policy && gradingScheduleKey(policy.id);
+    for (const schedule of await this.queue.schedules()) {
+      if (isGradingScheduleKey(schedule.key) && schedule.key !== key) await this.queue.unschedule(schedule.key);
+    }
+    if (policy) await this.queue.schedule(ScheduledGradingJob, { policyId: policy.id }, { key: key!, cron: policy.gradingSchedule });
+  }
+
   /** Queues again the runs with no progress for `staleAfterMs` (0: every unfinished run). */
   async sweep(staleAfterMs: number): Promise<void> {
     try {
-      await this.queue.schedule(
-        ScheduledGradingJob,
-        { policyId: ACTIVE_POLICY_ID },
-        { key: gradingScheduleKey(ACTIVE_POLICY_ID), cron: DEFAULT_GRADING_CRON },
-      );
+      await this.scheduleGradingPolicy();
       await this.queue.schedule(ExpireOverridesJob, {}, EXPIRE_OVERRIDES_SCHEDULE);
       for (const run of await this.runs.stalled(staleAfterMs)) {
         this.logger.info({ runId: run.id, status: run.status }, 'grading run resumed');

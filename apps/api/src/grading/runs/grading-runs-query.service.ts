@@ -43,10 +43,12 @@ export class GradingRunsQueryService {
   }
 
   async startByHand(input: StartRunInput, actor: string): Promise<GradingRunDto> {
-    const policyId = input.policyId ?? ACTIVE_POLICY_ID;
     const runId = await this.transactions.run(async (manager) => {
-      if (!(await this.versions.lockPolicy(manager, policyId))) throw policyNotFound(policyId);
-      if (policyId !== ACTIVE_POLICY_ID) throw policyNotGrading(policyId, ACTIVE_POLICY_ID);
+      const grading = await this.versions.findGradingPolicy(manager);
+      const policyId = input.policyId ?? grading?.id ?? ACTIVE_POLICY_ID;
+      const policy = await this.versions.lockPolicy(manager, policyId);
+      if (!policy) throw policyNotFound(policyId);
+      if (!policy.grading) throw policyNotGrading(policyId, grading?.id ?? '(none)');
       const inForce = await this.versions.findPublished(manager, policyId);
       if (!inForce?.hash) throw noActivePolicy(policyId);
       return this.starter.create(manager, {

@@ -1,7 +1,10 @@
-/** Grading runs by default: 02:00 UTC on the first of every month (the seeds grade monthly). */
-export const DEFAULT_GRADING_CRON = '0 2 1 * *';
+const PREFIX = 'grading-schedule-';
 
 /** The schedule's key for a policy: one repeatable job per policy. */
 export function gradingScheduleKey(policyId: string): string {
-  return `grading-schedule-${policyId}`;
+  return `${PREFIX}${policyId}`;
+}
+
+export function isGradingScheduleKey(key: string): boolean {
+  return key.startsWith(PREFIX);
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
+import { DatabaseModule } from '../../database/database.module.js';
 import { BullJobProcessor } from '../../jobs/bull-job-processor.js';
 import { GradingRunSweeper } from './grading-run-sweeper.js';
 import { GradingRunsModule } from './grading-runs.module.js';
@@ -14,7 +15,7 @@ export class GradingWorkModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GradingWorkModule,
-      imports: [GradingRunsModule],
+      imports: [DatabaseModule, GradingRunsModule],
       providers: [GradingRunSweeper, ...(config.redisUrl === undefined ? [] : [BullJobProcessor])],
     };
   }

@@ -33,8 +33,26 @@ const FINDING: SchemaObject = {
 
 export const POLICY: SchemaObject = {
   type: 'object',
-  required: ['id', 'name', 'createdAt', 'publishedVersion', 'publishedHash', 'publishedAt', 'publishedBy', 'latestVersion', 'drafts'],
+  required: [
+    'id',
+    'name',
+    'createdAt',
+    'publishedVersion',
+    'publishedHash',
+    'publishedAt',
+    'publishedBy',
+    'latestVersion',
+    'drafts',
+    'grading',
+    'schedule',
+  ],
   properties: {
+    grading: { type: 'boolean', description: 'Whether this policy grades the stored customers: exactly one does.' },
+    schedule: {
+      type: 'string',
+      example: '0 2 1 * *',
+      description: 'When its scheduled grading runs start while it grades: a cron, in UTC.',
+    },
     id: { type: 'string', example: 'default' },
     name: label,
     createdAt: timestamp,
@@ -216,4 +234,46 @@ export const POLICY_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   RollbackRequest: ROLLBACK_BODY,
   PublishResult: PUBLISH_RESPONSE,
   PolicyDiff: DIFF_RESPONSE,
+  CreatePolicyRequest: {
+    type: 'object',
+    required: ['id'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$', example: 'abc-pareto' },
+      name: { oneOf: [{ type: 'string' }, label], description: "Absent: the document's name, or the id." },
+      document: {
+        ...policyDocument,
+        description: 'Version 1, saved as a draft (its id and version are set by the server); absent: an empty skeleton.',
+      },
+    },
+  },
+  UpdatePolicyRequest: {
+    type: 'object',
+    description: 'What GET answers may be sent back whole (react-admin); only these two fields change anything.',
+    properties: {
+      grading: {
+        type: 'boolean',
+        description: 'true: this policy grades the customers from now on (another stops), and a grading run starts.',
+      },
+      schedule: { type: 'string', example: '0 2 1 * *', description: 'A cron of five fields, in UTC: when scheduled grading runs start.' },
+    },
+  },
+  PolicyUpdateResult: {
+    allOf: [
+      schemaRef('Policy'),
+      {
+        type: 'object',
+        required: ['gradingRun'],
+        properties: {
+          gradingRun: {
+            type: 'object',
+            nullable: true,
+            required: ['id'],
+            description: 'The run that re-grades every customer when this policy became the grading one; null otherwise.',
+            properties: { id: { type: 'integer', minimum: 1 } },
+          },
+        },
+      },
+    ],
+  },
 };

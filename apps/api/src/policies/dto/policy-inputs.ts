@@ -1,7 +1,10 @@
+import type { Label } from '@tierwise/policy';
 import { DomainException } from '../../common/domain.exception.js';
 import type { FieldError } from '../../common/field-error.js';
 import { isPlainObject } from '../../common/request-shape.js';
 import { isCustomerId } from '../../customers/customer-id.js';
+import { isCron } from '../../jobs/cron.js';
+import { isPolicyId } from '../policy-id.js';
 
 // Request bodies of the policy routes, checked by hand like the rest of the API:
 // few, small, and every problem is reported at once.
@@ -30,6 +33,77 @@ export interface PublishInput {
 export type PolicyTestInput = { kind: 'facts'; facts: Record<string, unknown> } | { kind: 'customer'; customerId: string };
 
 const MAX_NOTE = 500;
+
+export interface CreatePolicyInput {
+  id: string;
+  /** Absent: the document's name, or the id. */
+  name: Label | undefined;
+  /** Version 1, a draft: this document, or an empty skeleton. */
+  document: Record<string, unknown> | undefined;
+}
+
+export interface PolicyUpdateInput {
+  /** true: make this the policy that grades the customers. */
+  grading: true | undefined;
+  schedule: string | undefined;
+}
+
+/** POST /policies: `{ id, name?, document? }`. */
+export function parseCreatePolicy(body: unknown): CreatePolicyInput {
+  const object = bodyObject(body, 'an object: {"id": "...", "name": {"en": "..."}, "document": {...}}');
+  const errors = unknownKeys(object, ['id', 'name', 'document']);
+  const { id, name, document } = object;
+  if (!isPolicyId(id)) errors.push({ path: '/id', message: "id must be 1-64 letters, digits, '_' or '-', starting with a letter" });
+  const label = typeof name === 'string' ? { en: name } : name;
+  if (label !== undefined && !isLabel(label))
+    errors.push({ path: '/name', message: 'name must be text, or {"en": "...", "zh": "..."} with non-empty English' });
+  if (document !== undefined && !isPlainObject(document))
+    errors.push({ path: '/document', message: 'the document must be a JSON object (a policy)' });
+  if (errors.length > 0) throw DomainException.invalidRequest(errors);
+  return { id: id as string, name: label as Label | undefined, document: document as Record<string, unknown> | undefined };
+}
+
+/** PATCH /policies/{id}: `{ grading?: true, schedule?: "<cron>" }`. */
+export function parsePolicyUpdate(body: unknown): PolicyUpdateInput {
+  const object = bodyObject(body, 'an object: {"grading": true} and/or {"schedule": "0 2 1 * *"}');
+  // react-admin's update sends the whole record back: what GET answers besides these is ignored.
+  const errors = unknownKeys(object, ['grading', 'schedule', ...POLICY_READ_ONLY_FIELDS]);
+  const { grading, schedule } = object;
+  if (grading !== undefined && grading !== true && grading !== false)
+    errors.push({ path: '/grading', message: 'grading must be true (make this the policy that grades customers)' });
+  if (schedule !== undefined && (typeof schedule !== 'string' || !isCron(schedule)))
+    errors.push({
+      path: '/schedule',
+      message: `schedule must be a cron of 5 fields in UTC, such as "0 2 1 * *" (02:00 on the 1st of each month), not ${JSON.stringify(schedule)}`,
+    });
+  if (errors.length > 0) throw DomainException.invalidRequest(errors);
+  // false is what the policy already says when it does not grade; only another policy's switch clears it.
+  return { grading: grading === true ? true : undefined, schedule: schedule as string | undefined };
+}
+
+const POLICY_READ_ONLY_FIELDS = [
+  'id',
+  'name',
+  'createdAt',
+  'publishedVersion',
+  'publishedHash',
+  'publishedAt',
+  'publishedBy',
+  'latestVersion',
+  'drafts',
+  'gradingRun',
+];
+
+function isLabel(value: unknown): value is Label {
+  return (
+    isPlainObject(value) &&
+    typeof value['en'] === 'string' &&
+    value['en'].trim().length > 0 &&
+    value['en'].length <= 200 &&
+    (value['zh'] === undefined || (typeof value['zh'] === 'string' && value['zh'].length <= 200)) &&
+    Object.keys(value).every((key) => key === 'en' || key === 'zh')
+  );
+}
 
 export function parseCreateDraft(body: unknown): CreateDraftInput {
   const object = bodyObject(body ?? {}, 'an object: {} for an empty draft, {"document": {...}} or {"copyOf": <version>}');

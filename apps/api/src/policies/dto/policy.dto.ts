@@ -12,6 +12,15 @@ export interface PolicyDto {
   publishedBy: string | null;
   latestVersion: number | null;
   drafts: number;
+  /** Whether this policy grades the stored customers: exactly one does. */
+  grading: boolean;
+  /** When its scheduled grading runs start (cron, UTC), while it grades. */
+  schedule: string;
+}
+
+/** PATCH /policies/{id}: the policy, and the run that re-grades every customer when it became the grading policy. */
+export interface PolicyUpdateResultDto extends PolicyDto {
+  gradingRun: { id: number } | null;
 }
 
 export interface LintSummaryDto {
