@@ -80,4 +80,17 @@ describe('docker-compose.yml', () => {
     expect(runtime).toMatch(/^USER (?!root\b)\w+/m);
     expect(runtime).toContain('CMD ["node", "apps/api/dist/main.js"]');
   });
+
+  it('runs workers from the api image: dist/worker.js, the api variables only, on Redis, after the api has migrated', () => {
+    const worker = services['worker']!;
+    expect(worker.image).toBe(services['api']!.image);
+    expect((worker as { command?: string[] }).command).toEqual(['node', 'apps/api/dist/worker.js']);
+    const known = new Set<string>(ENVIRONMENT_VARIABLES);
+    expect(variableNames(worker).filter((name) => !known.has(name))).toEqual([]);
+    const environment = environmentOf(worker);
+    expect(environment['REDIS_URL']).toBe(environmentOf(services['api']!)['REDIS_URL']);
+    expect(environment['DATABASE_URL']).toBe(environmentOf(services['api']!)['DATABASE_URL']);
+    const dependsOn = worker.depends_on as Record<string, { condition?: string }>;
+    expect(dependsOn).toEqual({ api: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+  });
 });
