@@ -28,7 +28,8 @@ export function TierOverridePanel() {
   const role = useRole();
   if (!record) return null;
   const override = record.tierOverride;
-  const since = override ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(override.at)) : '';
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const since = override ? when.format(new Date(override.at)) : '';
   return (
     <Stack spacing={2}>
       <Typography variant="body2" data-testid="tier-override-state">
@@ -36,6 +37,11 @@ export function TierOverridePanel() {
           ? translate(`${T}.current`, { tier: override.tier, date: since, by: override.by, reason: override.reason })
           : translate(`${T}.none`)}
       </Typography>
+      {override?.expiresAt && (
+        <Typography variant="body2" data-testid="tier-override-expiry">
+          {translate(`${T}.until`, { date: when.format(new Date(override.expiresAt)) })}
+        </Typography>
+      )}
       {canOverrideTier(role) && (
         <>
           <SetOverrideForm customer={record} />
@@ -51,7 +57,9 @@ function SetOverrideForm({ customer }: { customer: Customer }) {
   const { tiers } = usePolicyInForce();
   const [tier, setTier] = useState(customer.tierOverride?.tier ?? '');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<{ tier?: string; reason?: string; other?: string }>({});
+  // A local date and time from the input, or empty: kept until someone removes it.
+  const [expires, setExpires] = useState('');
+  const [problems, setProblems] = useState<OverrideProblems>({});
   const [saving, setSaving] = useState(false);
   const send = useOverrideRequest(customer.id);
   const reasonTooLong = reason.trim().length > MAX_REASON;
@@ -61,10 +69,14 @@ function SetOverrideForm({ customer }: { customer: Customer }) {
     event.preventDefault();
     if (!ready) return;
     setSaving(true);
-    const refused = await send('PUT', { tier, reason: reason.trim() }, `${T}.saved`);
+    const expiresAt = expires ? new Date(expires).toISOString() : undefined;
+    const refused = await send('PUT', { tier, reason: reason.trim(), ...(expiresAt ? { expiresAt } : {}) }, `${T}.saved`);
     setSaving(false);
     setProblems(refused ?? {});
-    if (!refused) setReason('');
+    if (!refused) {
+      setReason('');
+      setExpires('');
+    }
   };
 
   return (
@@ -97,6 +109,16 @@ function SetOverrideForm({ customer }: { customer: Customer }) {
           helperText={
             problems.reason ?? (reasonTooLong ? translate(`${T}.reasonTooLong`, { max: MAX_REASON }) : translate(`${T}.reasonHelp`))
           }
+          size="small"
+        />
+        <TextField
+          type="datetime-local"
+          label={translate(`${T}.expires`)}
+          value={expires}
+          onChange={(event) => setExpires(event.target.value)}
+          error={problems.expiresAt !== undefined}
+          helperText={problems.expiresAt ?? translate(`${T}.expiresHelp`)}
+          slotProps={{ inputLabel: { shrink: true } }}
           size="small"
         />
         {problems.other && (
@@ -146,7 +168,7 @@ function RemoveOverrideButton({ customer }: { customer: Customer }) {
   );
 }
 
-type OverrideProblems = { tier?: string; reason?: string; other?: string };
+type OverrideProblems = { tier?: string; reason?: string; expiresAt?: string; other?: string };
 
 /** PUT or DELETE /customers/{id}/tier-override; undefined when done, else the problems by field. */
 function useOverrideRequest(customerId: string) {
@@ -170,8 +192,9 @@ function useOverrideRequest(customerId: string) {
       for (const problem of fieldProblemsOf(error instanceof HttpError ? error.body : undefined)) {
         if (problem.path === '/tier' || problem.path === '/tierOverride/tier') problems.tier = problem.message;
         else if (problem.path === '/reason') problems.reason = problem.message;
+        else if (problem.path === '/expiresAt') problems.expiresAt = problem.message;
       }
-      if (problems.tier === undefined && problems.reason === undefined)
+      if (problems.tier === undefined && problems.reason === undefined && problems.expiresAt === undefined)
         problems.other = error instanceof Error ? error.message : String(error);
       return problems;
     }

@@ -9,6 +9,8 @@ export interface TierOverride {
   /** The actor who set it (`user:alice`). */
   by: string;
   at: string;
+  /** When it lapses and the rules decide again; absent when it holds until removed. */
+  expiresAt?: string;
 }
 
 export interface Customer {
