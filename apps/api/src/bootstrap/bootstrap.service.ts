@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Decision } from '@tierwise/policy';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
@@ -26,7 +26,7 @@ const BOOTSTRAP_LOCK = 7_357_001;
  * Later starts find a policy and do nothing.
  */
 @Injectable()
-export class BootstrapService implements OnApplicationBootstrap {
+export class BootstrapService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -38,7 +38,9 @@ export class BootstrapService implements OnApplicationBootstrap {
     private readonly audit: AuditRepository,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  // At module init, before any application-bootstrap hook: those (the grading sweep registering the
+  // grading policy's schedule, the decision listener) then find the first start's policy there.
+  async onModuleInit(): Promise<void> {
     const started = Date.now();
     const outcome = await this.transactions.run(async (manager) => {
       // Two instances starting on one empty database: one seeds, the other waits, then finds it done.
