@@ -1,20 +1,12 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
-import { ConfigError } from './config/config.error.js';
-import { loadConfig } from './config/load-config.js';
+import { configOrExit } from './config/config-or-exit.js';
 import { createLogger } from './logging/create-logger.js';
 
 // The HTTP entry point: `node dist/main.js`. With no environment it serves on
 // port 3000 from an embedded PGlite database in ./.data.
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(78); // EX_CONFIG
-  }
+  const config = configOrExit();
   const logger = createLogger(config.logLevel);
   try {
     const app = await createApp(config, logger);

@@ -20,11 +20,12 @@ interface Exit {
   stderr: string;
 }
 
-function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; stdout: () => string } {
+function run(env: Record<string, string>, entry = 'dist/main.js'): { child: ChildProcess; exited: Promise<Exit>; stdout: () => string } {
   const base = { ...process.env };
   // Only what the case sets: the developer's own settings must not leak in.
   for (const name of [
     'DATABASE_URL',
+    'REDIS_URL',
     'PORT',
     'LOG_LEVEL',
     'TIERWISE_DATA_DIR',
@@ -35,7 +36,7 @@ function run(env: Record<string, string>): { child: ChildProcess; exited: Promis
   ]) {
     delete base[name];
   }
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: apiDir, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { cwd: apiDir, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -94,6 +95,12 @@ describe('node dist/main.js', () => {
     expect(exit.stderr).toContain("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not 'loud'");
     expect(exit.stderr).toContain("DATABASE_URL must be a postgres:// or postgresql:// URL, not 'mysql://***@db/tierwise'");
     expect(exit.stderr).not.toContain('hunter2');
+  });
+
+  it('refuses to start a worker without REDIS_URL: exit 78, saying the api grades in-process without it', async () => {
+    const exit = await run({}, 'dist/worker.js').exited;
+    expect(exit.code).toBe(78);
+    expect(exit.stderr).toContain('REDIS_URL: a worker takes its jobs from Redis');
   });
 
   it('stops on SIGTERM: logs it, closes the server and the database, exits 0', async () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module.js';
 import { GradingModule } from '../grading/grading.module.js';
+import { PinnedTiersCheck } from '../grading/pinned-tiers.check.js';
 import { GradingRunsModule } from '../grading/runs/grading-runs.module.js';
 import { PoliciesController } from './policies.controller.js';
 import { PolicyGradingService } from './policy-grading.service.js';
@@ -12,7 +13,7 @@ import { PolicyVersionsService } from './policy-versions.service.js';
 @Module({
   imports: [DatabaseModule, PolicyRuntimeModule, GradingModule, GradingRunsModule],
   controllers: [PoliciesController],
-  providers: [PolicyVersionsService, PolicyPublicationService, PolicyGradingService],
+  providers: [PolicyVersionsService, PolicyPublicationService, PolicyGradingService, PinnedTiersCheck],
   exports: [PolicyRuntimeModule],
 })
 export class PoliciesModule {}

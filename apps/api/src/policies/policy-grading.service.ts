@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { RegradeRepository } from '../grading/regrade.repository.js';
+import { PinnedTiersCheck } from '../grading/pinned-tiers.check.js';
 import { GradingRunsService } from '../grading/runs/grading-runs.service.js';
-import { pinnedTiersMissing } from '../grading/tier-override.exception.js';
 import { ActivePolicyService } from './active-policy.service.js';
 import type { PolicyUpdateInput } from './dto/policy-inputs.js';
 import type { PolicyUpdateResultDto } from './dto/policy.dto.js';
 import { PolicyVersionRepository } from './policy-version.repository.js';
 import { PolicyVersionsService, type PolicyWriteContext } from './policy-versions.service.js';
 import { policyNotFound, policyNotPublished } from './policy.exception.js';
-
-// How many customers pinned to a tier the new grading policy lacks a refusal names.
-const LISTED_PINNED = 50;
 
 /**
  * Which policy grades the customers, and when its scheduled runs start. A
@@ -25,7 +21,7 @@ export class PolicyGradingService {
     private readonly versions: PolicyVersionRepository,
     private readonly policies: PolicyVersionsService,
     private readonly compiled: ActivePolicyService,
-    private readonly pinned: RegradeRepository,
+    private readonly pinned: PinnedTiersCheck,
     private readonly runs: GradingRunsService,
     private readonly audit: AuditRepository,
     private readonly transactions: TransactionRunner,
@@ -51,11 +47,8 @@ export class PolicyGradingService {
       if (!input.grading || policy.grading) return null;
       const inForce = await this.versions.findPublished(manager, policyId);
       if (!inForce?.hash) throw policyNotPublished(policyId);
-      // A tier set by hand survives every grading, so the new policy must have it (as a publication must).
       const { compiled } = await this.compiled.versionOf(policyId, inForce.version);
-      const tiers = compiled.document.grading.tiers.map((tier) => tier.id);
-      const pinned = await this.pinned.findPinnedOutside(manager, tiers, LISTED_PINNED);
-      if (pinned.total > 0) throw pinnedTiersMissing({ policyId, version: inForce.version }, tiers, pinned.total, pinned.listed);
+      await this.pinned.refuseMissing(manager, { policyId, version: inForce.version }, compiled);
       await this.versions.switchGrading(manager, policyId);
       const run = await this.runs.create(manager, {
         kind: 'grade',

@@ -5,10 +5,9 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { DomainException } from '../common/domain.exception.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { RegradeRepository } from '../grading/regrade.repository.js';
+import { PinnedTiersCheck } from '../grading/pinned-tiers.check.js';
 import type { RunCause } from '../grading/runs/grading-run.js';
 import { GradingRunsService } from '../grading/runs/grading-runs.service.js';
-import { pinnedTiersMissing } from '../grading/tier-override.exception.js';
 import { LOGGER } from '../logging/logger.token.js';
 import { CompiledPolicyCache } from './compiled-policy.cache.js';
 import type { PublishInput } from './dto/policy-inputs.js';
@@ -28,9 +27,6 @@ import {
   reviewedRevisionStale,
 } from './policy.exception.js';
 
-// How many customers pinned to a vanished tier a refusal names: the publisher clears each by hand.
-const LISTED_PINNED = 50;
-
 /**
  * Publication and rollback. Each is one short transaction: the policy row is
  * locked (publications of a policy queue up behind each other), the draft
@@ -44,7 +40,7 @@ export class PolicyPublicationService {
   constructor(
     private readonly versions: PolicyVersionRepository,
     private readonly runs: GradingRunsService,
-    private readonly pinned: RegradeRepository,
+    private readonly pinned: PinnedTiersCheck,
     private readonly cache: CompiledPolicyCache,
     private readonly audit: AuditRepository,
     private readonly transactions: TransactionRunner,
@@ -166,7 +162,7 @@ export class PolicyPublicationService {
     if (!published) throw alreadyReleased(draft);
     // After the supersession: a tier being set by hand meanwhile holds the old version's row, so
     // the update above waited for it, and this read sees it.
-    if (grades) await this.refuseVanishedPinnedTiers(manager, policyId, version, compiled);
+    if (grades) await this.pinned.refuseMissing(manager, { policyId, version }, compiled);
     // Customers are graded by the grading policy only; another policy's publication grades nobody.
     const runId = grades
       ? await this.runs.create(manager, {
@@ -181,22 +177,6 @@ export class PolicyPublicationService {
       : null;
     const row = (await this.versions.findVersion(policyId, version, manager))!;
     return { row, superseded: inForce?.version ?? null, runId, compiled };
-  }
-
-  /**
-   * A tier set by hand is kept through every re-grade, so the new version must
-   * still have it. Checked before publishing (a partial index holds the pinned
-   * customers): were it left to the run, those customers would fail one by one.
-   */
-  private async refuseVanishedPinnedTiers(
-    manager: EntityManager,
-    policyId: string,
-    version: number,
-    compiled: CompiledPolicy,
-  ): Promise<void> {
-    const tiers = compiled.document.grading.tiers.map((tier) => tier.id);
-    const pinned = await this.pinned.findPinnedOutside(manager, tiers, LISTED_PINNED);
-    if (pinned.total > 0) throw pinnedTiersMissing({ policyId, version }, tiers, pinned.total, pinned.listed);
   }
 
   private auditSummary(outcome: Publication): Record<string, unknown> {
