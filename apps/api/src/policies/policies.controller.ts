@@ -31,7 +31,7 @@ import { ApiProblems } from '../openapi/problem-openapi.js';
 import { ETAG_HEADER, LOCATION_HEADER } from '../openapi/response-headers.js';
 import { schemaRef } from '../openapi/schema-ref.js';
 import type { GradingRunDto } from '../grading/runs/dto/grading-run.dto.js';
-import { GradingRunsQueryService } from '../grading/runs/grading-runs-query.service.js';
+import { GradingRunRequestsService } from '../grading/runs/grading-run-requests.service.js';
 import { runLocation } from '../grading/runs/run-id.js';
 import { assertPolicyId } from './policy-id.js';
 import { pageOfPolicies, parsePolicyListQuery, POLICY_SORT_FIELDS } from './policy-list-query.js';
@@ -47,7 +47,7 @@ export class PoliciesController {
   constructor(
     private readonly versions: PolicyVersionsService,
     private readonly publication: PolicyPublicationService,
-    private readonly runs: GradingRunsQueryService,
+    private readonly runs: GradingRunRequestsService,
     private readonly grading: PolicyGradingService,
   ) {}
 

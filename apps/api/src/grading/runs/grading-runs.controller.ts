@@ -14,7 +14,7 @@ import { schemaRef } from '../../openapi/schema-ref.js';
 import { parseStartRun } from './dto/grading-run-inputs.js';
 import type { GradingRunDto, GradingRunFailureDto } from './dto/grading-run.dto.js';
 import { GRADING_RUN_SORT_FIELDS, parseGradingRunListQuery } from './grading-run-list-query.js';
-import { GradingRunsQueryService } from './grading-runs-query.service.js';
+import { GradingRunRequestsService } from './grading-run-requests.service.js';
 import { parseRunId, runLocation } from './run-id.js';
 
 const GRADING_RUN_LIST: RaListDescription = {
@@ -43,7 +43,7 @@ const FAILURE_LIST: RaListDescription = {
 @Controller(`${API_V1}/grading-runs`)
 @Roles(...READERS)
 export class GradingRunsController {
-  constructor(@Inject(GradingRunsQueryService) private readonly runs: GradingRunsQueryService) {}
+  constructor(@Inject(GradingRunRequestsService) private readonly runs: GradingRunRequestsService) {}
 
   @ApiOperation({ summary: 'Grading runs and simulations, newest first, paged and filtered' })
   @ApiRaList(GRADING_RUN_LIST)

@@ -6,7 +6,7 @@ import { JOB_HANDLERS, type JobHandler } from '../../jobs/job-handler.js';
 import { PolicyRuntimeModule } from '../../policies/policy-runtime.module.js';
 import { GradingModule } from '../grading.module.js';
 import { GradingRunsController } from './grading-runs.controller.js';
-import { GradingRunsQueryService } from './grading-runs-query.service.js';
+import { GradingRunRequestsService } from './grading-run-requests.service.js';
 import { GradingRunsRepository } from './grading-runs.repository.js';
 import { GradingRunsService } from './grading-runs.service.js';
 import { GradeChunkJob } from './jobs/grade-chunk.job.js';
@@ -23,7 +23,7 @@ const JOBS = [PlanGradingRunJob, GradeChunkJob, ScheduledGradingJob, ExpireOverr
   providers: [
     GradingRunsRepository,
     GradingRunsService,
-    GradingRunsQueryService,
+    GradingRunRequestsService,
     ...JOBS,
     {
       provide: JOB_HANDLERS,
@@ -31,6 +31,6 @@ const JOBS = [PlanGradingRunJob, GradeChunkJob, ScheduledGradingJob, ExpireOverr
       useFactory: (...handlers: JobHandler<unknown>[]) => new Map(handlers.map((handler) => [handler.constructor.name, handler])),
     },
   ],
-  exports: [GradingRunsService, GradingRunsQueryService, GradingRunsRepository, PlanGradingRunJob, JOB_HANDLERS],
+  exports: [GradingRunsService, GradingRunRequestsService, GradingRunsRepository, PlanGradingRunJob, JOB_HANDLERS],
 })
 export class GradingRunsModule {}

@@ -13,9 +13,9 @@ import { gradingRunNotFound, policyNotGrading } from './grading-run.exception.js
 import { GradingRunsRepository } from './grading-runs.repository.js';
 import { GradingRunsService } from './grading-runs.service.js';
 
-/** What the grading-runs routes do: read runs and their failures, start one by hand. */
+/** What the grading-run routes and a simulation ask for: runs and their failures read, a run started by hand, a simulation. */
 @Injectable()
-export class GradingRunsQueryService {
+export class GradingRunRequestsService {
   constructor(
     private readonly runs: GradingRunsRepository,
     private readonly starter: GradingRunsService,
