@@ -14,8 +14,11 @@ export interface PolicyInForce {
   localize: (label: Label | undefined, fallback: string) => string;
 }
 
-/** The published version's fact catalogue and tiers, as the customer pages show them (the document is read once, shared). */
-export function usePolicyInForce(policyId = 'default'): PolicyInForce {
+/**
+ * The published version's fact catalogue and tiers, as the customer pages show them (the document is read once,
+ * shared): the policy that grades the customers unless told otherwise.
+ */
+export function usePolicyInForce(policyId?: string): PolicyInForce {
   const { data, isPending, error } = usePolicyInForceDocument(policyId);
   const localize = useLocalizedLabel();
   return {

@@ -15,7 +15,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { usePolicyLabels } from '../policy-labels';
+import { useGradingPolicy, usePolicyLabels } from '../policy-labels';
 import { fetchRecentOverrides, fetchRecentPublications, fetchTiers, fetchValueMatrix } from './dashboard-api';
 
 // ECharts is only fetched once the dashboard shows (not with the login page); both charts share one chunk.
@@ -31,7 +31,13 @@ export function Dashboard() {
   const tierLabel = (id: string) => labels.tierLabel(id);
   const tiers = useQuery({ queryKey: ['dashboard', 'tiers'], queryFn: fetchTiers });
   const matrix = useQuery({ queryKey: ['dashboard', 'value-matrix'], queryFn: fetchValueMatrix });
-  const publications = useQuery({ queryKey: ['dashboard', 'publications'], queryFn: () => fetchRecentPublications() });
+  // The publications of the policy that grades the customers.
+  const gradingPolicyId = useGradingPolicy().data?.id;
+  const publications = useQuery({
+    queryKey: ['dashboard', 'publications', gradingPolicyId],
+    queryFn: () => fetchRecentPublications(gradingPolicyId!),
+    enabled: gradingPolicyId !== undefined,
+  });
   const overrides = useQuery({ queryKey: ['dashboard', 'overrides'], queryFn: fetchRecentOverrides });
   const number = (value: number) => value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en');
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;

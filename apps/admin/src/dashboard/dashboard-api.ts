@@ -63,8 +63,8 @@ const list = (sort: [string, string], range: [number, number], filter: Record<st
 export const fetchTiers = () => requestJson<DashboardTiers>('/dashboard/tiers');
 export const fetchValueMatrix = () => requestJson<ValueMatrix>('/dashboard/value-matrix');
 
-/** The latest versions that were put in force (published now or earlier), newest first. */
-export const fetchRecentPublications = (policyId = 'default') =>
+/** The latest versions of a policy that were put in force (published now or earlier), newest first. */
+export const fetchRecentPublications = (policyId: string) =>
   requestJson<RecentPublication[]>(
     `/policies/${encodeURIComponent(policyId)}/versions?${list(['version', 'DESC'], [0, 4], { status: ['published', 'superseded'] })}`,
   );

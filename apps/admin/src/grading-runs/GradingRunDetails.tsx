@@ -16,7 +16,7 @@ import { useTierOrder } from './use-tier-order';
 export function GradingRunDetails() {
   const translate = useTranslate();
   const run = useRecordContext<GradingRun>();
-  const tierOrder = useTierOrder(run?.policy.id ?? 'default');
+  const tierOrder = useTierOrder(run?.policy.id);
   useRefreshAfterGrading(run);
   if (!run) return null;
   const t = (key: string) => translate(`tierwise.gradingRuns.${key}`);

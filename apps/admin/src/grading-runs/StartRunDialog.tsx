@@ -20,14 +20,14 @@ import { TierName } from './TierName';
 import { useStartRun } from './use-start-run';
 import { useTierOrder } from './use-tier-order';
 
-// Tier names come from the policy that grades customers (the console's labels read `default`).
-const POLICY_ID = 'default';
-
-/** Re-grade every customer, or only those in some tiers and/or with some ids, under the version in force. */
+/**
+ * Re-grade every customer, or only those in some tiers and/or with some ids, under the version in force of
+ * the policy that grades them: its tiers are offered (useTierOrder and TierName read it without an id).
+ */
 export function StartRunDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const translate = useTranslate();
   const t = (key: string) => translate(`tierwise.gradingRuns.start.${key}`);
-  const tiers = [...useTierOrder(POLICY_ID), NO_TIER];
+  const tiers = [...useTierOrder(), NO_TIER];
   const [picked, setPicked] = useState<string[]>([]);
   const [ids, setIds] = useState('');
   const start = useStartRun();
@@ -48,7 +48,7 @@ export function StartRunDialog({ open, onClose }: { open: boolean; onClose: () =
             <FormControlLabel
               key={tier}
               control={<Checkbox checked={picked.includes(tier)} onChange={(event) => toggle(tier, event.target.checked)} />}
-              label={<TierName tier={tier} policyId={POLICY_ID} />}
+              label={<TierName tier={tier} />}
             />
           ))}
         </FormGroup>

@@ -1,3 +1,5 @@
 export { usePolicyLabels, type PolicyLabels } from './use-policy-labels';
-export { usePolicyInForceDocument } from './use-policy-in-force-document';
+export { usePolicyInForceDocument, type PolicyInForceDocument } from './use-policy-in-force-document';
+export { useGradingPolicy } from './use-grading-policy';
+export type { GradingPolicy } from './grading-policy';
 export { labelIn, useLocalizedLabel } from './localized-label';

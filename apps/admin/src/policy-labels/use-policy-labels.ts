@@ -8,9 +8,9 @@ export interface PolicyLabels {
 
 /**
  * Fact and tier names in the user's language, from the bilingual labels of the policy in force
- * (policy `default` unless told otherwise). Falls back to the raw name while loading or when unlabelled.
+ * (the policy that grades the customers unless told otherwise). Falls back to the raw name while loading or when unlabelled.
  */
-export function usePolicyLabels(policyId = 'default'): PolicyLabels {
+export function usePolicyLabels(policyId?: string): PolicyLabels {
   const { data } = usePolicyInForceDocument(policyId);
   const localize = useLocalizedLabel();
   return {
