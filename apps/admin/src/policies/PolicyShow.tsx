@@ -5,12 +5,13 @@ import { NavigateButton } from './NavigateButton';
 import { formatDateTime } from './format-date';
 import { LabelledValue } from './LabelledValue';
 import type { Policy } from './policy-types';
+import { PolicyGradingSection } from './PolicyGradingSection';
 import { ShortHash } from './ShortHash';
 import { diffPagePath } from './use-draft-actions';
 import { useLocalizedLabel } from '../policy-labels';
 import { VersionsTable } from './VersionsTable';
 
-/** One policy: what is in force, and every version with what can be done with it. */
+/** One policy: what is in force, whether it grades the customers and when, and every version with what can be done with it. */
 export function PolicyShow() {
   return (
     <Show actions={<PolicyShowActions />} title={<PolicyTitle />}>
@@ -65,6 +66,7 @@ function PolicyShowContent() {
         <LabelledValue label={translate('tierwise.policies.fields.publishedBy')}>{policy.publishedBy ?? '—'}</LabelledValue>
         <LabelledValue label={translate('tierwise.policies.fields.drafts')}>{policy.drafts}</LabelledValue>
       </Stack>
+      <PolicyGradingSection policy={policy} />
       <Typography variant="h6" component="h2" sx={{ mt: 3 }}>
         {translate('tierwise.policies.show.versions')}
       </Typography>

@@ -5,6 +5,8 @@ import { useCustomerCount } from './use-policy-queries';
 
 interface Props {
   policyId: string;
+  /** Whether the policy grades the customers: only then does a publication re-grade them. */
+  grading: boolean;
   /** The version whose rules will be in force. */
   version: number;
   /** The version in force now, null when none is. */
@@ -16,20 +18,22 @@ interface Props {
 
 /**
  * What confirming will do, said before it is done: which rules will be in force for every customer,
- * how many customers are re-graded, and what changes against the version in force (the api's own
+ * how many customers are re-graded (none when the policy does not grade them), and what changes against the version in force (the api's own
  * summary lines).
  */
-export function PublicationConsequences({ policyId, version, inForce, kind, error }: Props) {
+export function PublicationConsequences({ policyId, grading, version, inForce, kind, error }: Props) {
   const translate = useTranslate();
-  const customers = useCustomerCount(true);
+  const customers = useCustomerCount(grading);
   const diff = usePolicyDiff(policyId, inForce ?? undefined, version);
   return (
     <Box>
       <DialogContentText>{translate(`tierwise.policies.${kind}.willBeInForce`, { version })}</DialogContentText>
       <DialogContentText>
-        {customers === undefined
-          ? translate('tierwise.policies.publication.regradeEveryone')
-          : translate('tierwise.policies.publication.regradeCount', { smart_count: customers })}
+        {!grading
+          ? translate('tierwise.policies.publication.gradesNobody')
+          : customers === undefined
+            ? translate('tierwise.policies.publication.regradeEveryone')
+            : translate('tierwise.policies.publication.regradeCount', { smart_count: customers })}
       </DialogContentText>
       {inForce === null ? (
         <DialogContentText>{translate('tierwise.policies.publication.firstPublication')}</DialogContentText>

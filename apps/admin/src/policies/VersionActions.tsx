@@ -126,6 +126,7 @@ export function VersionActions({
         content={
           <PublicationConsequences
             policyId={policy.id}
+            grading={policy.grading}
             version={version.version}
             inForce={policy.publishedVersion}
             kind="publish"
@@ -144,6 +145,7 @@ export function VersionActions({
         content={
           <PublicationConsequences
             policyId={policy.id}
+            grading={policy.grading}
             version={version.version}
             inForce={policy.publishedVersion}
             kind="rollback"

@@ -1,10 +1,32 @@
 import { requestJson } from '../api/http-client';
-import type { PolicyDiff, PolicyTestInput, PolicyTestResult, PolicyVersion, PublishResult } from './policy-types';
+import type {
+  CreatePolicyRequest,
+  Policy,
+  PolicyDiff,
+  PolicyTestInput,
+  PolicyTestResult,
+  PolicyUpdate,
+  PolicyUpdateResult,
+  PolicyVersion,
+  PublishResult,
+} from './policy-types';
 
 // The policy routes react-admin's data provider does not cover (one version with its document, test, diff,
-// publish, rollback, drafts). Hooks call these; components never build a URL.
+// publish, rollback, drafts; creating a policy and switching or scheduling its grading, whose answers say more).
+// Hooks call these; components never build a URL.
 
-const versionsPath = (policyId: string) => `/policies/${encodeURIComponent(policyId)}/versions`;
+const policyPath = (policyId: string) => `/policies/${encodeURIComponent(policyId)}`;
+const versionsPath = (policyId: string) => `${policyPath(policyId)}/versions`;
+
+export function createPolicy(request: CreatePolicyRequest): Promise<Policy> {
+  return requestJson<Policy>('/policies', { method: 'POST', body: JSON.stringify(request) });
+}
+
+/** `{ grading: true }` answers the run that re-grades everyone; `{ schedule }` is refused with 400 if not a cron. */
+export function updatePolicy(policyId: string, update: PolicyUpdate): Promise<PolicyUpdateResult> {
+  return requestJson<PolicyUpdateResult>(policyPath(policyId), { method: 'PATCH', body: JSON.stringify(update) });
+}
+
 const versionPath = (policyId: string, version: number) => `${versionsPath(policyId)}/${version}`;
 
 export function fetchVersion(policyId: string, version: number): Promise<PolicyVersion> {
@@ -16,7 +38,7 @@ export function testVersion(policyId: string, version: number, input: PolicyTest
 }
 
 export function fetchDiff(policyId: string, from: number, to: number): Promise<PolicyDiff> {
-  return requestJson<PolicyDiff>(`/policies/${encodeURIComponent(policyId)}/diff?from=${from}&to=${to}`);
+  return requestJson<PolicyDiff>(`${policyPath(policyId)}/diff?from=${from}&to=${to}`);
 }
 
 /** `supersedes` and `revision` say what the publisher reviewed: the api refuses if either moved since. */

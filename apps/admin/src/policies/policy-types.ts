@@ -16,6 +16,28 @@ export interface Policy {
   publishedBy: string | null;
   latestVersion: number | null;
   drafts: number;
+  /** Whether this policy grades the stored customers: exactly one does. */
+  grading: boolean;
+  /** When its scheduled grading runs start while it grades: a cron of five fields, in UTC ("0 2 1 * *"). */
+  schedule: string;
+}
+
+/** POST /policies: version 1 is a draft of the document, or an empty skeleton without one. */
+export interface CreatePolicyRequest {
+  id: string;
+  name?: Label;
+  document?: Record<string, unknown>;
+}
+
+/** PATCH /policies/{id}: make it the grading policy, and/or set its schedule. */
+export interface PolicyUpdate {
+  grading?: true;
+  schedule?: string;
+}
+
+/** What PATCH /policies/{id} answers: the policy, and the run re-grading everyone when it became the grading policy. */
+export interface PolicyUpdateResult extends Policy {
+  gradingRun: { id: number } | null;
 }
 
 export interface PolicyVersionSummary {
