@@ -105,6 +105,7 @@ export class BootstrapService implements OnModuleInit {
         customerId: customer.id,
         facts: customer.facts,
         decision: graded.decisions[index]!,
+        ...(graded.populationFacts[index] ? { populationFacts: graded.populationFacts[index] } : {}),
         policy,
         cause: 'policy-publish' as const,
         actor: SYSTEM_ACTOR,

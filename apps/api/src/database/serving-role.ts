@@ -5,8 +5,13 @@ import { ConfigError } from '../config/config.error.js';
 /** The group role the migrations grant serving rights to; DATABASE_URL's user joins it. */
 export const SERVING_ROLE = 'tierwise_app';
 
-/** Tables the database keeps append-only; the serving role may only read and add to them. */
+/**
+ * The tables migration 1796300000000 made append-only for the serving role (it reads this list,
+ * so it never changes: a later append-only table revokes the rights in its own migration).
+ */
 export const APPEND_ONLY_TABLES = ['tier_history', 'audit_events'] as const;
+/** Every append-only table; the serving role may only read and add to them. */
+export const ALL_APPEND_ONLY_TABLES = [...APPEND_ONLY_TABLES, 'decision_log'] as const;
 
 interface ServingRights {
   role: string;
@@ -27,8 +32,8 @@ export async function checkServingRole(dataSource: DataSource, separateMigration
   const rights = await servingRights(dataSource);
   const reasons = [
     rights.superuser && 'is a superuser',
-    rights.owner && `owns ${APPEND_ONLY_TABLES.join(' and ')}`,
-    !rights.superuser && !rights.owner && rights.rewrites && `may update, delete or truncate ${APPEND_ONLY_TABLES.join(' or ')}`,
+    rights.owner && `owns ${ALL_APPEND_ONLY_TABLES.join(' and ')}`,
+    !rights.superuser && !rights.owner && rights.rewrites && `may update, delete or truncate ${ALL_APPEND_ONLY_TABLES.join(' or ')}`,
   ].filter((reason): reason is string => typeof reason === 'string');
   if (reasons.length === 0) return;
   const what = `the api serves as database role '${rights.role}', which ${reasons.join(' and ')}`;
@@ -50,7 +55,7 @@ async function servingRights(dataSource: DataSource): Promise<ServingRights> {
             coalesce(bool_or(pg_has_role(current_user, c.relowner, 'MEMBER')), false) AS owner,
             coalesce(bool_or(has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE')), false) AS rewrites
        FROM pg_class c
-      WHERE c.oid = ANY(ARRAY[${APPEND_ONLY_TABLES.map((table) => `to_regclass('${table}')`).join(', ')}])`,
+      WHERE c.oid = ANY(ARRAY[${ALL_APPEND_ONLY_TABLES.map((table) => `to_regclass('${table}')`).join(', ')}])`,
   );
   return row!;
 }

@@ -1,4 +1,4 @@
-import type { Decision } from '@tierwise/policy';
+import type { Decision, Standing } from '@tierwise/policy';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { GradingCause } from '../grading/grading-cause.js';
 
@@ -32,4 +32,8 @@ export class TierAssignmentEntity {
 
   @Column({ name: 'graded_at', type: 'timestamptz' })
   gradedAt!: Date;
+
+  /** Where the customer stands after this grading (downgrade protection reads it at the next); null before migration 1797400000000. */
+  @Column({ type: 'jsonb', nullable: true })
+  standing!: Standing | null;
 }

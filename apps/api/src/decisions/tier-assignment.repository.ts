@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Standing } from '@tierwise/policy';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '../database/insert-rows.js';
 import { TierAssignmentEntity } from './tier-assignment.entity.js';
@@ -28,7 +29,7 @@ const PHONE_DECISION_JSON = `
     FROM customers c LEFT JOIN tier_assignments a ON a.customer_id = c.id
    WHERE c.phone = $1`;
 
-export type NewTierAssignment = Omit<TierAssignmentEntity, 'gradedAt'>;
+export type NewTierAssignment = TierAssignmentEntity;
 
 @Injectable()
 export class TierAssignmentRepository {
@@ -57,24 +58,29 @@ export class TierAssignmentRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The current tier, row-locked until the transaction ends, so concurrent gradings of one customer queue up. */
-  async lockCurrentTier(manager: EntityManager, customerId: string): Promise<{ tier: string | null } | undefined> {
-    const rows = await manager.query<{ tier: string | null }[]>('SELECT tier FROM tier_assignments WHERE customer_id = $1 FOR UPDATE', [
-      customerId,
-    ]);
+  /** The current tier and standing, row-locked until the transaction ends, so concurrent gradings of one customer queue up. */
+  async lockCurrentTier(
+    manager: EntityManager,
+    customerId: string,
+  ): Promise<{ tier: string | null; standing: Standing | null } | undefined> {
+    const rows = await manager.query<{ tier: string | null; standing: Standing | null }[]>(
+      'SELECT tier, standing FROM tier_assignments WHERE customer_id = $1 FOR UPDATE',
+      [customerId],
+    );
     return rows[0];
   }
 
-  /** Returns when the grading was stored (the database's clock, like every other timestamp). */
+  /** Returns when the grading was stored (its gradedAt: the grading time, from the database's clock). */
   async upsert(manager: EntityManager, assignment: NewTierAssignment): Promise<Date> {
     const rows = await manager.query<{ graded_at: Date }[]>(
       `INSERT INTO tier_assignments
-         (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+         (customer_id, decision, tier, score, policy_id, policy_version, policy_hash, cause, graded_at, standing)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (customer_id) DO UPDATE SET
          decision = EXCLUDED.decision, tier = EXCLUDED.tier, score = EXCLUDED.score,
          policy_id = EXCLUDED.policy_id, policy_version = EXCLUDED.policy_version,
-         policy_hash = EXCLUDED.policy_hash, cause = EXCLUDED.cause, graded_at = EXCLUDED.graded_at
+         policy_hash = EXCLUDED.policy_hash, cause = EXCLUDED.cause, graded_at = EXCLUDED.graded_at,
+         standing = EXCLUDED.standing
        RETURNING graded_at`,
       [
         assignment.customerId,
@@ -85,6 +91,8 @@ export class TierAssignmentRepository {
         assignment.policyVersion,
         assignment.policyHash,
         assignment.cause,
+        assignment.gradedAt.toISOString(),
+        assignment.standing === null ? null : JSON.stringify(assignment.standing),
       ],
     );
     return rows[0]!.graded_at;

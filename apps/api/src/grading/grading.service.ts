@@ -6,51 +6,69 @@ import { ActivePolicyService } from '../policies/active-policy.service.js';
 import type { PolicyInForce } from '../policies/policy-in-force.js';
 import { PolicyVersionRepository } from '../policies/policy-version.repository.js';
 import { TierHistoryRepository } from '../tier-history/tier-history.repository.js';
-import { decide } from './decide.js';
+import { grade } from './decide.js';
+import { DecisionLogRepository } from './decision-log.repository.js';
 import type { GradingCause } from './grading-cause.js';
-import { assignmentOf, historyOf } from './grading-rows.js';
+import { gradingInputs } from './grading-inputs.js';
+import { assignmentOf, historyOf, logEntryOf, storedGrading } from './grading-rows.js';
+import { gradingTime } from './grading-time.js';
 
 export interface Grading {
   customerId: string;
   facts: Record<string, unknown>;
-  decision: Decision;
+  /**
+   * The caller's decision, made before its transaction (so bad facts fail before
+   * anything is written). Not what is stored: that is decided again under the
+   * customer's lock, with its standing and the grading time.
+   */
+  decision?: Decision;
   policy: PolicyInForce;
   cause: GradingCause;
   actor: string;
   /** The customer's tier set by hand, if any: a decision made afresh here must keep it too. */
   tierOverride?: TierOverride | null;
+  /** The customer's population facts, for a policy that ranks customers against each other (a first grading in bulk). */
+  populationFacts?: Record<string, number>;
 }
 
 export interface GradingOutcome {
   previousTier: string | null;
   tierChanged: boolean;
   gradedAt: Date;
-  /** What was stored: the caller's decision, or a fresh one if a new version was published meanwhile. */
+  /** What was stored: decided under the version in force (a new one if it was published meanwhile) from the stored standing. */
   decision: Decision;
   policy: PolicyInForce;
 }
 
 /**
- * Stores decisions: the current one in tier_assignments, and a tier_history row
- * whenever the tier changes (a first grading counts as a change from none).
- * Callers run it inside their transaction, with the customer row already written.
+ * Grades and stores decisions: the current one in tier_assignments with the
+ * customer's standing (downgrade protection reads it at the next grading), a
+ * decision_log row for every change (as-of replay), and a tier_history row with
+ * the evaluation's inputs whenever the tier changes (a first grading counts as a
+ * change from none). Callers run it inside their transaction, with the customer row already written.
  */
 @Injectable()
 export class GradingService {
   constructor(
     private readonly assignments: TierAssignmentRepository,
     private readonly history: TierHistoryRepository,
+    private readonly log: DecisionLogRepository,
     private readonly versions: PolicyVersionRepository,
     private readonly policies: ActivePolicyService,
   ) {}
 
   async record(manager: EntityManager, requested: Grading): Promise<GradingOutcome> {
-    const grading = await this.underVersionInForce(manager, requested);
-    const current = await this.assignments.lockCurrentTier(manager, grading.customerId);
+    const policy = await this.lockVersionInForce(manager, requested.policy);
+    const current = await this.assignments.lockCurrentTier(manager, requested.customerId);
+    // After the lock: no grading that stored this customer's standing can be later than this one.
+    const at = await gradingTime(manager);
+    const inputs = gradingInputs(at, current?.standing, requested.tierOverride, requested.populationFacts);
+    const grading = storedGrading(requested, policy, grade(policy, requested.customerId, requested.facts, inputs));
     const gradedAt = await this.assignments.upsert(manager, assignmentOf(grading));
+    await this.log.append(manager, [logEntryOf(grading)]);
     const tierChanged = current === undefined || current.tier !== grading.decision.tier;
     if (tierChanged) await this.history.append(manager, [historyOf(grading, current?.tier ?? null)]);
-    return { previousTier: current?.tier ?? null, tierChanged, gradedAt, decision: grading.decision, policy: grading.policy };
+    return { previousTier: current?.tier ?? null, tierChanged, gradedAt, decision: grading.decision, policy };
   }
 
   /**
@@ -69,18 +87,26 @@ export class GradingService {
     return this.policies.active();
   }
 
-  private async underVersionInForce(manager: EntityManager, grading: Grading): Promise<Grading> {
-    const policy = await this.lockVersionInForce(manager, grading.policy);
-    if (policy === grading.policy) return grading;
-    return { ...grading, policy, decision: decide(policy, grading.customerId, grading.facts, { tierOverride: grading.tierOverride }) };
-  }
-
-  /** First gradings of customers that have none yet (bootstrap), in bulk. */
+  /** First gradings of customers that have none yet (bootstrap), in bulk, at one grading time. */
   async recordFirst(manager: EntityManager, gradings: readonly Grading[]): Promise<void> {
-    await this.assignments.insertMany(manager, gradings.map(assignmentOf));
+    const at = await gradingTime(manager);
+    const stored = gradings.map((requested) =>
+      storedGrading(
+        requested,
+        requested.policy,
+        grade(
+          requested.policy,
+          requested.customerId,
+          requested.facts,
+          gradingInputs(at, undefined, requested.tierOverride, requested.populationFacts),
+        ),
+      ),
+    );
+    await this.assignments.insertMany(manager, stored.map(assignmentOf));
+    await this.log.append(manager, stored.map(logEntryOf));
     await this.history.append(
       manager,
-      gradings.map((grading) => historyOf(grading, null)),
+      stored.map((grading) => historyOf(grading, null)),
     );
   }
 }

@@ -1,5 +1,7 @@
+import type { ProtectionHeld } from '@tierwise/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { GradingCause } from '../grading/grading-cause.js';
+import type { GradingInputs } from '../grading/grading-inputs.js';
 
 /** One change of a customer's tier. Append-only: the database rejects UPDATE, DELETE and TRUNCATE. */
 @Entity({ name: 'tier_history' })
@@ -41,4 +43,12 @@ export class TierHistoryEntity {
 
   @Column({ type: 'timestamptz' })
   at!: Date;
+
+  /** What the evaluation was given besides the facts and the version, to replay it; null on rows written before they were kept. */
+  @Column({ type: 'jsonb', nullable: true })
+  inputs!: GradingInputs | null;
+
+  /** The decision's protection, when downgrade protection held. */
+  @Column({ type: 'jsonb', nullable: true })
+  protection!: ProtectionHeld | null;
 }

@@ -13,5 +13,7 @@ export function toTierHistoryDto(entry: TierHistoryEntity): TierHistoryDto {
     cause: entry.cause,
     actor: entry.actor,
     at: entry.at.toISOString(),
+    inputs: entry.inputs,
+    protection: entry.protection,
   };
 }

@@ -10,7 +10,7 @@ import { TierHistoryEntity } from './tier-history.entity.js';
 // How long an export's transaction may wait for its client to read on before PostgreSQL ends it.
 const EXPORT_IDLE_LIMIT = '5min';
 
-export type NewTierHistory = Omit<TierHistoryEntity, 'id' | 'at'>;
+export type NewTierHistory = Omit<TierHistoryEntity, 'id'>;
 
 /** Appends and reads; there is deliberately no update or delete (the database forbids them too). */
 @Injectable()
@@ -30,11 +30,12 @@ export class TierHistoryRepository {
     if (entries.length === 0) return;
     await manager.query(
       `INSERT INTO tier_history
-         (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor)
-       SELECT r.customer_id, r.previous_tier, r.new_tier, r.score, r.policy_id, r.policy_version, r.policy_hash, r.facts, r.cause, r.actor
+         (customer_id, previous_tier, new_tier, score, policy_id, policy_version, policy_hash, facts, cause, actor, at, inputs, protection)
+       SELECT r.customer_id, r.previous_tier, r.new_tier, r.score, r.policy_id, r.policy_version, r.policy_hash, r.facts, r.cause, r.actor,
+              r.at, r.inputs, r.protection
        FROM jsonb_to_recordset($1::jsonb) AS r (
          customer_id text, previous_tier text, new_tier text, score double precision, policy_id text,
-         policy_version integer, policy_hash text, facts jsonb, cause text, actor text)`,
+         policy_version integer, policy_hash text, facts jsonb, cause text, actor text, at timestamptz, inputs jsonb, protection jsonb)`,
       [
         JSON.stringify(
           entries.map((entry) => ({
@@ -48,10 +49,18 @@ export class TierHistoryRepository {
             facts: entry.facts,
             cause: entry.cause,
             actor: entry.actor,
+            at: entry.at.toISOString(),
+            inputs: entry.inputs,
+            protection: entry.protection,
           })),
         ),
       ],
     );
+  }
+
+  async find(id: string): Promise<TierHistoryEntity | undefined> {
+    const rows = await this.dataSource.query<HistoryRow[]>('SELECT h.* FROM tier_history h WHERE h.id = $1', [id]);
+    return rows[0] && toEntity(rows[0]);
   }
 
   async list(query: TierHistoryListQuery): Promise<{ rows: TierHistoryEntity[]; total: number }> {
@@ -146,6 +155,8 @@ interface HistoryRow {
   cause: TierHistoryEntity['cause'];
   actor: string;
   at: Date;
+  inputs: TierHistoryEntity['inputs'];
+  protection: TierHistoryEntity['protection'];
 }
 
 function filterConditions(filter: TierHistoryFilter): { conditions: string[]; params: unknown[] } {
@@ -189,5 +200,7 @@ function toEntity(row: HistoryRow): TierHistoryEntity {
     cause: row.cause,
     actor: row.actor,
     at: row.at,
+    inputs: row.inputs,
+    protection: row.protection,
   });
 }

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../../audit/audit.repository.js';
 import { chunks } from '../../database/chunks.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
-import { decide } from '../../grading/decide.js';
 import { GradingService, type Grading } from '../../grading/grading.service.js';
 import { ActivePolicyService } from '../../policies/active-policy.service.js';
 import type { PolicyInForce } from '../../policies/policy-in-force.js';
@@ -108,18 +107,16 @@ export class CustomersImportService {
         return {
           customerId: row.id,
           facts: row.facts,
-          decision: decide(policy, row.id, row.facts, { tierOverride }),
           policy,
           cause: 'fact-change',
           actor: context.actor,
           tierOverride,
         };
       });
-      for (const { decision } of gradings) {
-        const tier = decision.tier ?? 'none';
-        result.tiers[tier] = (result.tiers[tier] ?? 0) + 1;
-      }
-      result.tierChanges += await this.grading.record(manager, gradings, unchanged);
+      // Decided in the writer, under the customers' locks, from their standings.
+      const recorded = await this.grading.record(manager, gradings, unchanged);
+      result.tierChanges += recorded.tierChanges;
+      for (const [tier, count] of Object.entries(recorded.tiers)) result.tiers[tier] = (result.tiers[tier] ?? 0) + count;
     }
     const { policy: ref, ...counts } = result;
     await this.audit.append(manager, {

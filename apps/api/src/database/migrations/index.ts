@@ -17,6 +17,7 @@ import { SearchDictionaryUnique1797000000000 } from './1797000000000-search-dict
 import { GradingRuns1797100000000 } from './1797100000000-grading-runs.js';
 import { SearchWordsWithoutTier1797200000000 } from './1797200000000-search-words-without-tier.js';
 import { PolicyGrading1797300000000 } from './1797300000000-policy-grading.js';
+import { GradingReplay1797400000000 } from './1797400000000-grading-replay.js';
 // Listed explicitly, oldest first, rather than found by glob: the same list works
 // from src/ under vitest and from dist/ under node, and a missing file fails the build.
 export const MIGRATIONS = [
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   GradingRuns1797100000000,
   SearchWordsWithoutTier1797200000000,
   PolicyGrading1797300000000,
+  GradingReplay1797400000000,
 ];

@@ -15,6 +15,27 @@ export const POLICY_REF_SCHEMA: SchemaObject = {
   },
 };
 
+const PROTECTION_COUNT: SchemaObject = {
+  type: 'object',
+  required: ['count', 'of'],
+  properties: { count: { type: 'integer' }, of: { type: 'integer' } },
+};
+
+export const PROTECTION_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['ruledTier', 'keptTier', 'reason'],
+  description:
+    "Downgrade protection held: the decision's tier is not the one the rules give (kept, or lowered one tier at a time). The explanation says the same in words.",
+  properties: {
+    ruledTier: { ...nullable('string'), description: 'the tier the rules give; null when none applies', example: 'B' },
+    keptTier: { ...nullable('string'), description: "the decision's tier", example: 'A' },
+    gradings: { ...PROTECTION_COUNT, description: "consecutive gradings below the tier, this one included, of the policy's gradings" },
+    days: { ...PROTECTION_COUNT, description: "whole days since the customer first graded below the tier, of the policy's days" },
+    daysInTier: { ...PROTECTION_COUNT, description: "whole days in the tier, of the policy's minimumDaysInTier" },
+    reason: { type: 'string', example: 'grace 1 of 2' },
+  },
+};
+
 export const DECISION_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['customerId', 'tier', 'score', 'breakdown', 'treatments', 'explanation', 'policy'],
@@ -38,6 +59,7 @@ export const DECISION_SCHEMA: SchemaObject = {
     },
     explanation: { type: 'array', items: { type: 'string' }, description: 'lines for a call-centre agent' },
     policy: schemaRef('PolicyRef'),
+    protection: schemaRef('Protection'),
   },
 };
 
@@ -76,6 +98,7 @@ export const EVALUATE_BODY_SCHEMA: SchemaObject = {
 export const DECISION_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   PolicyRef: POLICY_REF_SCHEMA,
   Decision: DECISION_SCHEMA,
+  Protection: PROTECTION_SCHEMA,
   StoredDecision: STORED_DECISION_SCHEMA,
   EvaluateRequest: EVALUATE_BODY_SCHEMA,
 };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { evaluate, type Decision } from '@tierwise/policy';
+import type { Decision } from '@tierwise/policy';
 import type { PolicyInForce } from '../../policies/policy-in-force.js';
-import type { RegradedCustomer } from '../regrade.repository.js';
+import { evaluateGrading, gradingInputs, sameStanding } from '../grading-inputs.js';
+import type { ChunkTime, RegradedCustomer } from '../regrade.repository.js';
 import type { RunKind } from './grading-run.js';
 import type { ChunkCustomer } from './grading-runs.repository.js';
 import { countMove, emptyTally, type RunTally } from './run-tally.js';
@@ -9,7 +10,7 @@ import { countTreatments } from './treatment-tally.js';
 
 export interface GradedChunk {
   tally: RunTally;
-  /** Decisions whose content changed: rewritten (a grading run only). */
+  /** Decisions whose content or standing changed: rewritten (a grading run only). */
   rewritten: RegradedCustomer[];
   /** Customers whose tier changed: one tier-history row each (a grading run only). */
   moved: RegradedCustomer[];
@@ -17,34 +18,32 @@ export interface GradedChunk {
 }
 
 /**
- * One chunk's customers evaluated under the run's version: pure, no I/O. A
+ * One chunk's customers evaluated under the run's version at the chunk's grading
+ * time, each from its stored standing (downgrade protection): pure, no I/O. A
  * customer whose facts do not fit the version is a failure of the run (named
  * with the reason), and keeps its stored decision.
  */
-export function gradeChunk(policy: PolicyInForce, customers: readonly ChunkCustomer[], kind: RunKind): GradedChunk {
+export function gradeChunk(policy: PolicyInForce, customers: readonly ChunkCustomer[], kind: RunKind, time: ChunkTime): GradedChunk {
   const graded: GradedChunk = { tally: emptyTally(kind === 'simulation'), rewritten: [], moved: [], failures: [] };
   for (const customer of customers) {
-    const result = evaluate(
-      policy.compiled,
-      { ...customer.facts, customerId: customer.id },
-      {
-        ...(customer.populationFacts ? { populationFacts: customer.populationFacts } : {}),
-        ...(customer.tierOverride ? { tierOverride: customer.tierOverride } : {}),
-      },
-    );
+    // A standing read for a customer this chunk saw ungraded was stored meanwhile: this is its first grading here.
+    const standing = customer.tier === undefined ? undefined : time.standings.get(customer.id);
+    const inputs = gradingInputs(time.at, standing, customer.tierOverride, customer.populationFacts);
+    const result = evaluateGrading(policy.compiled, customer.id, customer.facts, inputs);
     if (!result.ok) {
       graded.tally.failed += 1;
       graded.failures.push({ customerId: customer.id, reason: result.errors.map((error) => `${error.path}: ${error.message}`).join('; ') });
       continue;
     }
     const { decision } = result;
+    const next = result.standing ?? null;
     countMove(graded.tally, customer.tier, decision.tier);
     if (kind === 'simulation') {
       countTreatments(graded.tally.treatments!, (customer.decision as Decision | null) ?? null, decision);
       continue;
     }
-    const regraded = { customerId: customer.id, facts: customer.facts, previousTier: customer.tier, decision };
-    if (fingerprint(decision) !== customer.decisionMd5) graded.rewritten.push(regraded);
+    const regraded = { customerId: customer.id, facts: customer.facts, previousTier: customer.tier, decision, standing: next, inputs };
+    if (fingerprint(decision) !== customer.decisionMd5 || !sameStanding(standing, next)) graded.rewritten.push(regraded);
     if (customer.tier === undefined || customer.tier !== decision.tier) graded.moved.push(regraded);
   }
   graded.tally.decisionsWritten = graded.rewritten.length;

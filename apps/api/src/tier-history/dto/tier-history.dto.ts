@@ -1,5 +1,6 @@
-import type { PolicyRef } from '@tierwise/policy';
+import type { PolicyRef, ProtectionHeld } from '@tierwise/policy';
 import type { GradingCause } from '../../grading/grading-cause.js';
+import type { GradingInputs } from '../../grading/grading-inputs.js';
 
 export interface TierHistoryDto {
   id: number;
@@ -12,4 +13,8 @@ export interface TierHistoryDto {
   cause: GradingCause;
   actor: string;
   at: string;
+  /** What the evaluation was given besides the facts and the version; null on rows written before they were kept. */
+  inputs: GradingInputs | null;
+  /** Present when downgrade protection held (the tier is not the one the rules give). */
+  protection: ProtectionHeld | null;
 }

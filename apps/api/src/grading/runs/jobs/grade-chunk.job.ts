@@ -55,8 +55,10 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
           decisions: run.kind === 'simulation',
           population: policy.compiled.population.size > 0,
         });
+        // Once the chunk's decisions are locked: the grading time, and the standings protection reads.
+        const time = await this.decisions.chunkTime(manager, range.firstId, range.nextId);
         laps.lap('read');
-        const graded = gradeChunk(policy, customers, run.kind);
+        const graded = gradeChunk(policy, customers, run.kind, time);
         laps.lap('evaluate');
         if (run.kind === 'grade') {
           const stamp = {
@@ -66,6 +68,7 @@ export class GradeChunkJob implements JobHandler<GradeChunkPayload> {
             cause: runHistoryCause(run.cause),
             actor: run.startedBy,
             runId,
+            at: time.at,
           };
           await this.decisions.storeDecisions(manager, stamp, graded.rewritten);
           laps.lap('decisions');
