@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module.js';
+import { GradingModule } from '../grading/grading.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
+import { CustomerDecisionController } from './customer-decision.controller.js';
+import { DecisionAsOfService } from './decision-as-of.service.js';
 import { DecisionCache } from './decision-cache.js';
 import { DecisionChangeListener } from './decision-change-listener.js';
 import { DecisionsController } from './decisions.controller.js';
@@ -10,10 +13,11 @@ import { DecisionsService } from './decisions.service.js';
 const DECISION_CACHE_CHARS = 128 * 1024 * 1024;
 
 @Module({
-  imports: [DatabaseModule, PoliciesModule],
-  controllers: [DecisionsController],
+  imports: [DatabaseModule, PoliciesModule, GradingModule],
+  controllers: [DecisionsController, CustomerDecisionController],
   providers: [
     DecisionsService,
+    DecisionAsOfService,
     DecisionChangeListener,
     { provide: DecisionCache, useFactory: () => new DecisionCache(DECISION_CACHE_CHARS) },
   ],

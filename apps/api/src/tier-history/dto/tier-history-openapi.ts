@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { PROTECTION_SCHEMA } from '../../decisions/dto/decision-openapi.js';
-import { schemaRef } from '../../openapi/schema-ref.js';
+import { arrayOf, schemaRef } from '../../openapi/schema-ref.js';
 
 // The OpenAPI schema of a tier history entry (tier-history.dto.ts).
 
@@ -61,8 +61,38 @@ const STANDING: SchemaObject = {
   },
 };
 
+const OUTCOME_PROPERTIES: Record<string, SchemaObject> = {
+  tier: { type: 'string', nullable: true },
+  score: { type: 'number', nullable: true },
+  protection: { ...PROTECTION_SCHEMA, nullable: true },
+};
+
+const TIER_HISTORY_REPLAY: SchemaObject = {
+  type: 'object',
+  required: ['identical', 'stored', 'replayed'],
+  description:
+    "A tier history row evaluated again from its stored facts, inputs and policy version: `stored` is the row's outcome, `replayed` the evaluation's, with the whole decision it made.",
+  properties: {
+    identical: { type: 'boolean', description: 'the replayed tier, score and protection are exactly the stored ones' },
+    stored: { type: 'object', required: ['tier', 'score', 'protection'], properties: OUTCOME_PROPERTIES },
+    replayed: {
+      type: 'object',
+      required: ['tier', 'score', 'protection'],
+      properties: {
+        ...OUTCOME_PROPERTIES,
+        decision: schemaRef('Decision'),
+        errors: {
+          ...arrayOf('FieldError'),
+          description: 'why the row could not be evaluated again (then there is no decision, and nothing is identical)',
+        },
+      },
+    },
+  },
+};
+
 /** Named under components/schemas; operations refer to them by these names. */
 export const TIER_HISTORY_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   TierHistoryEntry: TIER_HISTORY_ENTRY,
   Standing: STANDING,
+  TierHistoryReplay: TIER_HISTORY_REPLAY,
 };
