@@ -264,6 +264,21 @@ describe('OpenAPI contract: live answers against the document', () => {
     expect((await contract.call(historyCsv, `${V1}/tier-history/export.csv${badSort}`, { headers: reader })).statusCode).toBe(400);
     expect((await contract.call(historyCsv, `${V1}/tier-history/export.csv`, { headers: await as('agent') })).statusCode).toBe(403);
 
+    const replay = 'POST /api/v1/tier-history/{id}/replay';
+    const [entry] = await t.db.sql<{ id: string }>('SELECT id::text AS id FROM tier_history ORDER BY id LIMIT 1');
+    expect((await contract.call(replay, `${V1}/tier-history/${entry!.id}/replay`, { headers: reader })).statusCode).toBe(200);
+    expect((await contract.call(replay, `${V1}/tier-history/999999999/replay`, { headers: reader })).statusCode).toBe(404);
+    expect((await contract.call(replay, `${V1}/tier-history/first/replay`, { headers: reader })).statusCode).toBe(400);
+    expect((await contract.call(replay, `${V1}/tier-history/${entry!.id}/replay`, { headers: agent })).statusCode).toBe(403);
+
+    const decisionOf = 'GET /api/v1/customers/{id}/decision';
+    expect((await contract.call(decisionOf, `${url}/decision`, { headers: agent })).statusCode).toBe(200);
+    const now = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
+    expect((await contract.call(decisionOf, `${url}/decision?asOf=${now}`, { headers: reader })).statusCode).toBe(200);
+    expect((await contract.call(decisionOf, `${url}/decision?asOf=2000-01-01T00:00:00Z`, { headers: reader })).statusCode).toBe(404);
+    expect((await contract.call(decisionOf, `${url}/decision?asOf=yesterday`, { headers: reader })).statusCode).toBe(400);
+    expect((await contract.call(decisionOf, `${V1}/customers/NOPE-1/decision`, { headers: agent })).statusCode).toBe(404);
+
     const importOp = 'POST /api/v1/customers/import';
     const file = jsonl([customerFactory({ tier: 'B' }), customerFactory({ tier: 'C' })]);
     const ndjson = { headers: admin, contentType: 'application/x-ndjson' };
