@@ -1,10 +1,10 @@
-import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import 'reflect-metadata';
 import { benchConfig, createApp, signInAs, startBenchApp } from './bench-app.js';
 import { createAndLoadDatabase, dropDatabase } from './bench-database.js';
+import { downloadCsv, mb } from './csv-download.js';
 import type { AppConfig } from '../src/config/app-config.js';
 
 // npx tsc -p tsconfig.build.json && npx tsx bench/tier-history-export.bench.ts [-- --entries N]:
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const exportCase of CASES) {
       const query = new URLSearchParams({ sort: JSON.stringify(exportCase.sort), filter: JSON.stringify(exportCase.filter ?? {}) });
-      const result = await download(`http://127.0.0.1:${port}/api/v1/tier-history/export.csv?${query.toString()}`, token);
+      const result = await downloadCsv(`http://127.0.0.1:${port}/api/v1/tier-history/export.csv?${query.toString()}`, token, PAUSE_MS);
       console.log(
         `| ${exportCase.name} | ${result.rows.toLocaleString('en')} | ${mb(result.bytes)} | ${(result.ms / 1000).toFixed(1)} | ` +
           `${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en')} | ${mb(result.rssStart)} | ${mb(result.rssPeak)} | ${mb(result.rssPausePeak)} | ${mb(result.heapPeak)} |`,
@@ -70,60 +70,6 @@ async function main(): Promise<void> {
     await app.close();
     if (!args.keep && !args.reuse) await dropDatabase(DATABASE);
   }
-}
-
-interface Download {
-  rows: number;
-  bytes: number;
-  ms: number;
-  rssStart: number;
-  rssPeak: number;
-  rssPausePeak: number;
-  heapPeak: number;
-}
-
-/** Reads the whole answer, counting lines; stops reading for a while once 20 MB have come. */
-function download(url: string, token: string): Promise<Download> {
-  const rssStart = process.memoryUsage().rss;
-  let rssPeak = rssStart;
-  let rssPausePeak = 0;
-  let heapPeak = process.memoryUsage().heapUsed;
-  let paused = false;
-  const sampler = setInterval(() => {
-    const { rss, heapUsed } = process.memoryUsage();
-    heapPeak = Math.max(heapPeak, heapUsed);
-    rssPeak = Math.max(rssPeak, rss);
-    if (paused) rssPausePeak = Math.max(rssPausePeak, rss);
-  }, 50);
-  const started = Date.now();
-  return new Promise<Download>((resolve, reject) => {
-    get(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
-      if (response.statusCode !== 200) reject(new Error(`export answered ${response.statusCode}`));
-      let bytes = 0;
-      let lines = 0;
-      let pausedOnce = false;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
-        if (!pausedOnce && bytes >= 20 * 1024 * 1024) {
-          pausedOnce = true;
-          paused = true;
-          response.pause();
-          setTimeout(() => {
-            paused = false;
-            response.resume();
-          }, PAUSE_MS);
-        }
-      });
-      response.on('end', () => {
-        clearInterval(sampler);
-        // The pause is the client's, not the server's: left out of the time.
-        const ms = Date.now() - started - (pausedOnce ? PAUSE_MS : 0);
-        resolve({ rows: lines - 1, bytes, ms, rssStart, rssPeak, rssPausePeak, heapPeak });
-      });
-      response.on('error', reject);
-    }).on('error', reject);
-  });
 }
 
 async function createAndLoad(config: AppConfig): Promise<void> {
@@ -155,10 +101,6 @@ async function createAndLoad(config: AppConfig): Promise<void> {
     await client.query('VACUUM ANALYZE tier_history');
     console.log(`loaded ${ENTRIES.toLocaleString('en')} tier history entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(0);
 }
 
 await main();

@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Decision, Standing, TierOverride } from '@tierwise/policy';
+import type { Decision, Standing } from '@tierwise/policy';
 import type { EntityManager } from 'typeorm';
 import type { GradingCause } from './grading-cause.js';
 import type { GradingInputs } from './grading-inputs.js';
 import { GRADING_TIME_SQL } from './grading-time.js';
-
-/** A stored customer as a re-grade reads it: its facts, its tier set by hand and its current tier. */
-export interface StoredCustomer {
-  id: string;
-  facts: Record<string, unknown>;
-  tierOverride: TierOverride | null;
-  /** Undefined when the customer was never graded; null when graded into no tier. */
-  tier: string | null | undefined;
-}
 
 export interface RegradedCustomer {
   customerId: string;
@@ -45,43 +36,12 @@ export interface GradingStamp {
 }
 
 /**
- * The set-based SQL of a population re-grade: customers read in key order a
- * chunk at a time, and each chunk's decisions and tier changes written with one
- * statement each (the rows travel as one jsonb parameter, so a chunk never
- * approaches PostgreSQL's bind-parameter limit).
+ * The set-based SQL of a grading run's writes: each chunk's decisions and tier
+ * changes written with one statement each (the rows travel as one json
+ * parameter, so a chunk never approaches PostgreSQL's bind-parameter limit).
  */
 @Injectable()
 export class RegradeRepository {
-  async readChunk(manager: EntityManager, afterId: string | null, size: number): Promise<StoredCustomer[]> {
-    // Two statements rather than "$1 IS NULL OR id > $1", which would keep the planner from a
-    // range scan of the primary key and rescan every earlier row for each chunk (seconds at 100k).
-    // The current tier is looked up per customer (LATERAL), whatever the planner knows of table sizes.
-    const keyset = afterId === null ? '' : 'WHERE c.id > $2';
-    const rows = await manager.query<
-      {
-        id: string;
-        facts: Record<string, unknown>;
-        override_tier: string | null;
-        override_reason: string | null;
-        graded: boolean;
-        tier: string | null;
-      }[]
-    >(
-      `SELECT c.id, c.facts, c.tier_override ->> 'tier' AS override_tier, c.tier_override ->> 'reason' AS override_reason,
-              a.customer_id IS NOT NULL AS graded, a.tier
-         FROM (SELECT id, facts, tier_override FROM customers c ${keyset} ORDER BY id LIMIT $1) c
-         LEFT JOIN LATERAL (SELECT customer_id, tier FROM tier_assignments WHERE customer_id = c.id) a ON true
-        ORDER BY c.id`,
-      afterId === null ? [size] : [size, afterId],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      facts: row.facts,
-      tierOverride: row.override_tier === null ? null : { tier: row.override_tier, reason: row.override_reason ?? '' },
-      tier: row.graded ? row.tier : undefined,
-    }));
-  }
-
   /**
    * Customers kept by hand in a tier outside `tiers`: how many, and the first
    * `limit` in id order. Only overridden rows are read (a partial index holds them).
