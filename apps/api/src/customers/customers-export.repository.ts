@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ListSort } from '../common/ra-list-query.js';
 import { likePattern } from '../common/like-pattern.js';
+import { readThroughCursor } from '../database/read-through-cursor.js';
 import type { CustomerListFilter, CustomerSortField } from './customer-list-query.js';
 import { after, orderBy, sortKey, type CustomersExportCursor } from './customers-export-sort.js';
 import type { StoredTierOverride } from './tier-override.js';
-
-// How long an export's transaction may wait for its client to read on before PostgreSQL ends it.
-const EXPORT_IDLE_LIMIT = '5min';
 
 // The customer and its current decision; of the decision only its treatments (a few hundred bytes of
 // the stored text, which also holds the breakdown and explanation).
@@ -50,43 +48,15 @@ interface ExportRow {
 export class CustomersExportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Every selected customer in the list's order, `size` at a time, through one server-side
-   * cursor in a read-only REPEATABLE READ transaction: one plan for the whole export and a file
-   * that is one moment's view. It holds one pooled connection while the client downloads, so it
-   * is for PostgreSQL only: embedded PGlite has a single session. Closing the generator early
-   * (the client went away) rolls back and frees the connection.
-   */
+  /** Every selected customer in the list's order, `size` at a time, through one server-side cursor (PostgreSQL only). */
   async *exportThroughCursor(
     filter: CustomerListFilter,
     sort: ListSort<CustomerSortField>,
     size: number,
   ): AsyncGenerator<ExportedCustomer[], void, undefined> {
     const { conditions, params } = filterConditions(filter);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let open = false;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      open = true;
-      // A client that stops reading would otherwise hold the connection for as long as its socket lives.
-      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_IDLE_LIMIT}'`);
-      await runner.query(
-        `DECLARE customers_export NO SCROLL CURSOR FOR
-           SELECT ${EXPORT_COLUMNS} FROM ${EXPORT_FROM} ${where(conditions)} ORDER BY ${orderBy(sort)}`,
-        params,
-      );
-      for (;;) {
-        const rows = (await runner.query(`FETCH FORWARD ${Math.trunc(size)} FROM customers_export`)) as ExportRow[];
-        if (rows.length > 0) yield rows.map(toExported);
-        if (rows.length < size) break;
-      }
-      open = false;
-      await runner.query('COMMIT');
-    } finally {
-      if (open) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
-    }
+    const select = `SELECT ${EXPORT_COLUMNS} FROM ${EXPORT_FROM} ${where(conditions)} ORDER BY ${orderBy(sort)}`;
+    for await (const rows of readThroughCursor<ExportRow>(this.dataSource, select, params, size)) yield rows.map(toExported);
   }
 
   /**

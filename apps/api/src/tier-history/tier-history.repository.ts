@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { timeConditions, type ListSort } from '../common/ra-list-query.js';
 import { insertRows } from '../database/insert-rows.js';
+import { readThroughCursor } from '../database/read-through-cursor.js';
 import type { TierHistoryFilter, TierHistoryListQuery, TierHistorySortField } from './tier-history-list-query.js';
 import { after, orderBy, sortKey, type TierHistoryCursor } from './tier-history-sort.js';
 import { TierHistoryEntity } from './tier-history.entity.js';
-
-// How long an export's transaction may wait for its client to read on before PostgreSQL ends it.
-const EXPORT_IDLE_LIMIT = '5min';
 
 export type NewTierHistory = Omit<TierHistoryEntity, 'id'>;
 
@@ -93,29 +91,8 @@ export class TierHistoryRepository {
   ): AsyncGenerator<TierHistoryEntity[], void, undefined> {
     const { conditions, params } = filterConditions(filter);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let open = false;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      open = true;
-      // A client that stops reading would otherwise hold the connection for as long as its socket lives.
-      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_IDLE_LIMIT}'`);
-      await runner.query(
-        `DECLARE tier_history_export NO SCROLL CURSOR FOR SELECT h.* FROM tier_history h ${where} ORDER BY ${orderBy(sort)}`,
-        params,
-      );
-      for (;;) {
-        const rows = (await runner.query(`FETCH FORWARD ${Math.trunc(size)} FROM tier_history_export`)) as HistoryRow[];
-        if (rows.length > 0) yield rows.map(toEntity);
-        if (rows.length < size) break;
-      }
-      open = false;
-      await runner.query('COMMIT');
-    } finally {
-      if (open) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
-    }
+    const select = `SELECT h.* FROM tier_history h ${where} ORDER BY ${orderBy(sort)}`;
+    for await (const rows of readThroughCursor<HistoryRow>(this.dataSource, select, params, size)) yield rows.map(toEntity);
   }
 
   /**
